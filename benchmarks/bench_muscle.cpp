@@ -1,0 +1,109 @@
+// Muscles evaluated per second (counter `muscles_per_second`, over wall time) by the batch
+// kernel (benchmarks named *MuscleBank*) and by the object-per-muscle scalar reference
+// (*ScalarReference*), on one trunk (238 units) and a population batch (238 x 64 units),
+// with compliant tendons in a moving, off-equilibrium state so every branch does real work.
+#include <benchmark/benchmark.h>
+
+#include <random>
+
+#include "muscle/bank_fixtures.hpp"
+#include "muscle/reference/scalar_muscle.hpp"
+
+namespace {
+
+using namespace tonus::muscle;
+
+constexpr int kTrunk = 238;
+constexpr int kPopulation = 238 * 64;
+
+struct Workload {
+  std::vector<MuscleSpec> specs;
+  MuscleBank bank;
+  MuscleInputs in;
+  MuscleState state;
+
+  Workload(int n, BankOptions options)
+      : specs(testing::variedSpecs(n, 2024)), bank(specs, options), in(bank.makeInputs()), state(bank.makeState()) {
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> u01(0.0, 1.0);
+    for (int i = 0; i < n; ++i) {
+      in.length[i] = testing::pathLengthFor(specs[i], 0.7 + 0.6 * u01(rng));
+      in.velocity[i] = (u01(rng) - 0.5) * 0.5 * bank.parameters().max_velocity_mps[i];
+      in.excitation[i] = u01(rng);
+      state.activation[i] = 0.05 + 0.9 * u01(rng);
+    }
+    bank.equilibrate(in, state);
+    for (int i = 0; i < n; ++i) state.normalised_tendon_force[i] *= 0.95 + 0.1 * u01(rng);
+  }
+};
+
+void reportRate(benchmark::State& st, int muscles) {
+  st.counters["muscles_per_second"] =
+      benchmark::Counter(static_cast<double>(muscles) * static_cast<double>(st.iterations()), benchmark::Counter::kIsRate);
+}
+
+void BM_MuscleBankCompliant(benchmark::State& st) {
+  const int n = static_cast<int>(st.range(0)), threads = static_cast<int>(st.range(1));
+  Workload w(n, {.tendon = TendonModel::Compliant});
+  MuscleOutputs out = w.bank.makeOutputs();
+  for (auto _ : st) {
+    w.bank.evaluate(w.in, w.state, out, threads);
+    benchmark::DoNotOptimize(out.tendon_force.data());
+    benchmark::ClobberMemory();
+  }
+  reportRate(st, n);
+}
+BENCHMARK(BM_MuscleBankCompliant)
+    ->ArgsProduct({{kTrunk, 238 * 8, kPopulation}, {1, 2}})
+    ->ArgNames({"muscles", "threads"})
+    ->UseRealTime();
+
+void BM_MuscleBankRigid(benchmark::State& st) {
+  const int n = static_cast<int>(st.range(0)), threads = static_cast<int>(st.range(1));
+  Workload w(n, {.tendon = TendonModel::Rigid});
+  MuscleOutputs out = w.bank.makeOutputs();
+  for (auto _ : st) {
+    w.bank.evaluate(w.in, w.state, out, threads);
+    benchmark::DoNotOptimize(out.tendon_force.data());
+    benchmark::ClobberMemory();
+  }
+  reportRate(st, n);
+}
+BENCHMARK(BM_MuscleBankRigid)->ArgsProduct({{kPopulation}, {1, 2}})->ArgNames({"muscles", "threads"})->UseRealTime();
+
+// The usual design: a vector of muscle objects, each evaluated in turn through virtual curves.
+void BM_ScalarReferenceCompliant(benchmark::State& st) {
+  const int n = static_cast<int>(st.range(0));
+  Workload w(n, {.tendon = TendonModel::Compliant});
+  std::vector<reference::ScalarMuscle> muscles;
+  muscles.reserve(static_cast<std::size_t>(n));
+  for (const auto& s : w.specs) muscles.emplace_back(s, BankOptions{.tendon = TendonModel::Compliant});
+  std::vector<reference::ScalarMuscleResult> results(static_cast<std::size_t>(n));
+  for (auto _ : st) {
+    for (int i = 0; i < n; ++i) {
+      results[static_cast<std::size_t>(i)] = muscles[static_cast<std::size_t>(i)].evaluate(
+          w.in.length[i], w.in.velocity[i], w.in.excitation[i], w.state.activation[i], w.state.normalised_tendon_force[i]);
+    }
+    benchmark::DoNotOptimize(results.data());
+    benchmark::ClobberMemory();
+  }
+  reportRate(st, n);
+}
+BENCHMARK(BM_ScalarReferenceCompliant)->Arg(kTrunk)->Arg(kPopulation)->ArgName("muscles")->UseRealTime();
+
+// Equilibrium initialisation of a whole population batch (done once per posture change).
+void BM_MuscleBankEquilibrate(benchmark::State& st) {
+  const int threads = static_cast<int>(st.range(0));
+  Workload w(kPopulation, {.tendon = TendonModel::Compliant});
+  MuscleState state = w.state;
+  for (auto _ : st) {
+    auto report = w.bank.equilibrate(w.in, state, threads);
+    benchmark::DoNotOptimize(report.iterations.data());
+  }
+  reportRate(st, kPopulation);
+}
+BENCHMARK(BM_MuscleBankEquilibrate)->Arg(1)->Arg(2)->ArgName("threads")->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,10 @@
+#pragma once
+// Each subcommand adds itself to the CLI11 app and runs from its callback; a callback
+// reports failures by throwing (UserError -> exit code 2).
+#include <CLI/CLI.hpp>
+
+namespace tonus::cli {
+
+void addRunCommand(CLI::App& app);
+
+}  // namespace tonus::cli
