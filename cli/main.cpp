@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("tonus ") + std::string(tonus::version()));
   app.require_subcommand(0, 1);  // checked after parsing, so unknown options are named first
   tonus::cli::addRunCommand(app);
+  tonus::cli::addModelCommand(app);
   try {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {

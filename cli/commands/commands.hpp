@@ -6,5 +6,6 @@
 namespace tonus::cli {
 
 void addRunCommand(CLI::App& app);
+void addModelCommand(CLI::App& app);
 
 }  // namespace tonus::cli

@@ -1,0 +1,154 @@
+// Built as C++17 (Simbody 3.7's headers are not C++20-clean); see multibody.hpp.
+#include "body/multibody.hpp"
+
+#include <Simbody.h>
+
+namespace tonus::body {
+namespace {
+
+SimTK::Vec3 toSimTK(const Vec3d& v) { return {v.x(), v.y(), v.z()}; }
+Vec3d toEigen(const SimTK::Vec3& v) { return {v[0], v[1], v[2]}; }
+
+SimTK::Rotation gimbalRotation() {
+  const Eigen::Matrix3d& g = Multibody::gimbalFrame();
+  SimTK::Rotation r;
+  r.setRotationFromMat33TrustMe(SimTK::Mat33(g(0, 0), g(0, 1), g(0, 2), g(1, 0), g(1, 1), g(1, 2), g(2, 0), g(2, 1),
+                                             g(2, 2)));
+  return r;
+}
+
+}  // namespace
+
+struct Multibody::Impl {
+  SimTK::MultibodySystem system;
+  SimTK::SimbodyMatterSubsystem matter{system};
+  std::vector<SimTK::MobilizedBodyIndex> mobods;
+  SimTK::State default_state;
+};
+
+struct MultibodyState::Impl {
+  SimTK::State state;
+};
+
+MultibodyState::MultibodyState() : impl_(std::make_unique<Impl>()) {}
+MultibodyState::~MultibodyState() = default;
+MultibodyState::MultibodyState(MultibodyState&&) noexcept = default;
+MultibodyState& MultibodyState::operator=(MultibodyState&&) noexcept = default;
+MultibodyState::MultibodyState(const MultibodyState& other)
+    : impl_(std::make_unique<Impl>(*other.impl_)), q_(other.q_), qdot_(other.qdot_) {}
+MultibodyState& MultibodyState::operator=(const MultibodyState& other) {
+  *impl_ = *other.impl_;
+  q_ = other.q_;
+  qdot_ = other.qdot_;
+  return *this;
+}
+
+const Eigen::Matrix3d& Multibody::gimbalFrame() {
+  static const Eigen::Matrix3d frame = (Eigen::Matrix3d() << 0, 1, 0,  //
+                                        0, 0, -1,                      //
+                                        -1, 0, 0)
+                                           .finished();
+  return frame;
+}
+
+Multibody::Multibody(const std::vector<MultibodySegment>& segments) : impl_(std::make_unique<Impl>()) {
+  const SimTK::Rotation gimbal = gimbalRotation();
+  for (const MultibodySegment& s : segments) {
+    const Eigen::Matrix3d& I = s.inertia_about_com;
+    const SimTK::Inertia about_com(SimTK::Mat33(I(0, 0), I(0, 1), I(0, 2), I(1, 0), I(1, 1), I(1, 2), I(2, 0),
+                                                I(2, 1), I(2, 2)));
+    const SimTK::MassProperties mass(s.mass, toSimTK(s.centre_of_mass),
+                                     about_com.shiftFromMassCenter(toSimTK(s.centre_of_mass), s.mass));
+    SimTK::MobilizedBody& parent =
+        s.parent < 0 ? impl_->matter.updGround() : impl_->matter.updMobilizedBody(impl_->mobods[s.parent]);
+    SimTK::MobilizedBody::Gimbal body(parent, SimTK::Transform(gimbal, toSimTK(s.joint_in_parent)),
+                                      SimTK::Body::Rigid(mass), SimTK::Transform(gimbal, SimTK::Vec3(0)));
+    impl_->mobods.push_back(body.getMobilizedBodyIndex());
+  }
+  impl_->system.realizeTopology();
+  impl_->default_state = impl_->system.getDefaultState();
+  impl_->system.realizeModel(impl_->default_state);
+}
+
+Multibody::~Multibody() = default;
+
+int Multibody::segmentCount() const { return static_cast<int>(impl_->mobods.size()); }
+
+MultibodyState Multibody::makeState() const {
+  MultibodyState s;
+  s.impl_->state = impl_->default_state;
+  s.q_ = Eigen::VectorXd::Zero(dofCount());
+  s.qdot_ = Eigen::VectorXd::Zero(dofCount());
+  setMotion(s, s.q_, s.qdot_);
+  return s;
+}
+
+void Multibody::setPositions(MultibodyState& s, const Eigen::VectorXd& q) const {
+  SimTK::Vector& state_q = s.impl_->state.updQ();
+  for (int i = 0; i < dofCount(); ++i) state_q[i] = q[i];
+  s.q_ = q;
+  impl_->system.realize(s.impl_->state, SimTK::Stage::Position);
+}
+
+void Multibody::setMotion(MultibodyState& s, const Eigen::VectorXd& q, const Eigen::VectorXd& qdot) const {
+  SimTK::Vector& state_q = s.impl_->state.updQ();
+  SimTK::Vector& state_u = s.impl_->state.updU();
+  for (int i = 0; i < dofCount(); ++i) {
+    state_q[i] = q[i];
+    state_u[i] = qdot[i];  // Gimbal: u = qdot
+  }
+  s.q_ = q;
+  s.qdot_ = qdot;
+  impl_->system.realize(s.impl_->state, SimTK::Stage::Velocity);
+}
+
+void Multibody::poses(const MultibodyState& s, std::vector<Eigen::Matrix3d>& rotation,
+                      std::vector<Vec3d>& origin) const {
+  const int n = segmentCount();
+  rotation.resize(static_cast<std::size_t>(n));
+  origin.resize(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    const SimTK::Transform& X = impl_->matter.getMobilizedBody(impl_->mobods[i]).getBodyTransform(s.impl_->state);
+    const SimTK::Mat33& R = X.R().asMat33();
+    for (int r = 0; r < 3; ++r) {
+      for (int c = 0; c < 3; ++c) rotation[i](r, c) = R(r, c);
+    }
+    origin[i] = toEigen(X.p());
+  }
+}
+
+void Multibody::accelerations(const MultibodyState& s, const Eigen::VectorXd& qddot, std::vector<Vec3d>& omega,
+                              std::vector<Vec3d>& alpha, std::vector<Vec3d>& origin_acceleration) const {
+  const int n = segmentCount();
+  SimTK::Vector udot(dofCount());
+  for (int i = 0; i < dofCount(); ++i) udot[i] = qddot[i];
+  SimTK::Vector_<SimTK::SpatialVec> A_GB;
+  impl_->matter.calcBodyAccelerationFromUDot(s.impl_->state, udot, A_GB);
+  omega.resize(static_cast<std::size_t>(n));
+  alpha.resize(static_cast<std::size_t>(n));
+  origin_acceleration.resize(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    const SimTK::MobilizedBody& body = impl_->matter.getMobilizedBody(impl_->mobods[i]);
+    omega[i] = toEigen(body.getBodyAngularVelocity(s.impl_->state));
+    alpha[i] = toEigen(A_GB[impl_->mobods[i]][0]);
+    origin_acceleration[i] = toEigen(A_GB[impl_->mobods[i]][1]);
+  }
+}
+
+Eigen::VectorXd Multibody::inverseDynamics(const MultibodyState& s, const Eigen::VectorXd& qddot,
+                                           const std::vector<Wrench>& applied) const {
+  SimTK::Vector_<SimTK::SpatialVec> body_forces(impl_->matter.getNumBodies(),
+                                                SimTK::SpatialVec(SimTK::Vec3(0), SimTK::Vec3(0)));
+  for (int i = 0; i < segmentCount(); ++i) {
+    body_forces[impl_->mobods[i]] = SimTK::SpatialVec(toSimTK(applied[i].moment), toSimTK(applied[i].force));
+  }
+  SimTK::Vector udot(dofCount());
+  for (int i = 0; i < dofCount(); ++i) udot[i] = qddot[i];
+  SimTK::Vector residual;
+  impl_->matter.calcResidualForceIgnoringConstraints(s.impl_->state, SimTK::Vector(), body_forces, udot, residual);
+  Eigen::VectorXd tau(dofCount());
+  for (int i = 0; i < dofCount(); ++i) tau[i] = residual[i];
+  return tau;
+}
+
+}  // namespace tonus::body

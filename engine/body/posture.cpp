@@ -1,0 +1,53 @@
+#include "body/posture.hpp"
+
+#include <cmath>
+#include <sstream>
+
+namespace tonus::body {
+
+Eigen::VectorXd jointAngles(const SpineModel& model, const TrunkPosture& posture) {
+  Eigen::VectorXd q = Eigen::VectorXd::Zero(model.dofCount());
+  const double trunk[3] = {posture.flexion, posture.lateral_bending, posture.axial_rotation};
+  for (int axis = 0; axis < 3; ++axis) {
+    for (const auto& [segment, share] : model.rhythm().shares[axis]) q[3 * segment + axis] += share * trunk[axis];
+  }
+  // Extra lumbar flexion follows the flexion shares of the joints other than the pelvis.
+  double lumbar_share = 0.0;
+  for (const auto& [segment, share] : model.rhythm().shares[kFlexion]) {
+    if (model.segment(segment).parent >= 0) lumbar_share += share;
+  }
+  for (const auto& [segment, share] : model.rhythm().shares[kFlexion]) {
+    if (model.segment(segment).parent < 0) {
+      q[3 * segment + kFlexion] += posture.extra_pelvis_tilt;
+    } else if (lumbar_share > 0.0) {
+      q[3 * segment + kFlexion] += posture.extra_lumbar_flexion * share / lumbar_share;
+    }
+  }
+  if (model.neckSegment() >= 0) {
+    const int n = model.neckSegment();
+    q[3 * n + kFlexion] += posture.neck_flexion;
+    q[3 * n + kLateralBending] += posture.neck_lateral_bending;
+    q[3 * n + kAxialRotation] += posture.neck_axial_rotation;
+  }
+  return q;
+}
+
+std::string RangeViolation::describe() const {
+  std::ostringstream s;
+  s.precision(3);
+  s << dof << " " << angle * 180 / M_PI << " deg is outside [" << min * 180 / M_PI << ", " << max * 180 / M_PI
+    << "] deg";
+  return s.str();
+}
+
+std::optional<RangeViolation> checkRanges(const SpineModel& model, const Eigen::VectorXd& q) {
+  for (int dof = 0; dof < model.dofCount(); ++dof) {
+    const JointSpec& joint = model.segment(dof / 3).joint;
+    const double lo = joint.range_min[dof % 3], hi = joint.range_max[dof % 3];
+    // A hair of tolerance so a posture exactly at the limit is accepted.
+    if (q[dof] < lo - 1e-9 || q[dof] > hi + 1e-9) return RangeViolation{model.dofName(dof), q[dof], lo, hi};
+  }
+  return std::nullopt;
+}
+
+}  // namespace tonus::body

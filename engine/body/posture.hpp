@@ -1,0 +1,34 @@
+#pragma once
+// From the angles a person or a scenario speaks in (trunk flexion, side bend, twist, neck
+// flexion) to the model's joint angles, shared out by the lumbar rhythm; and the check that
+// every joint stays within its range.
+#include <Eigen/Core>
+#include <optional>
+#include <string>
+
+#include "body/spine_model.hpp"
+
+namespace tonus::body {
+
+// Whole-trunk angles of the thorax relative to upright standing, and of the head relative to
+// the thorax [rad]. Positive: forward, to the right, turning right.
+struct TrunkPosture {
+  double flexion = 0.0, lateral_bending = 0.0, axial_rotation = 0.0;
+  double neck_flexion = 0.0, neck_lateral_bending = 0.0, neck_axial_rotation = 0.0;
+  // Added to the rhythm's pelvis tilt (e.g. a slumped sitter's posterior tilt, negative) [rad].
+  double extra_pelvis_tilt = 0.0;
+  // Added to the lumbar levels in proportion to their flexion shares (e.g. lost lordosis) [rad].
+  double extra_lumbar_flexion = 0.0;
+};
+
+Eigen::VectorXd jointAngles(const SpineModel& model, const TrunkPosture& posture);
+
+struct RangeViolation {
+  std::string dof;      // e.g. "L4_L5.flexion"
+  double angle = 0.0;   // [rad]
+  double min = 0.0, max = 0.0;
+  std::string describe() const;  // "L4_L5.flexion 17.2 deg is outside [-5, 15] deg"
+};
+std::optional<RangeViolation> checkRanges(const SpineModel& model, const Eigen::VectorXd& q);
+
+}  // namespace tonus::body

@@ -1,0 +1,156 @@
+#include "body/spine_model.hpp"
+
+#include <cmath>
+#include <sstream>
+
+#include "core/errors.hpp"
+
+namespace tonus::body {
+namespace {
+
+Vec3d toEigen(const Vec3& v) { return {v[0], v[1], v[2]}; }
+
+// Fibre projection on the tendon line for a fibre of length lm with constant thickness.
+double alongTendon(double lm, double lopt, double pennation) {
+  const double h = lopt * std::sin(pennation);
+  return std::sqrt(std::max(lm * lm - h * h, 0.0));
+}
+
+}  // namespace
+
+SpineModel::SpineModel(const ModelSpec& spec, const Subject& subject)
+    : name_(spec.name), subject_(subject), scaling_(scalingFor(spec, subject)), gravity_(spec.gravity),
+      arms_(spec.arms), rhythm_(spec.rhythm), neck_segment_(spec.neck_segment) {
+  const double k = scaling_.length;
+  for (const SegmentSpec& s : spec.segments) {
+    Segment seg;
+    seg.name = s.name;
+    seg.parent = s.parent;
+    seg.mass = 0.01 * (subject.sex == Sex::Male ? s.mass_percent_male : s.mass_percent_female) * subject.mass;
+    seg.centre_of_mass = k * toEigen(s.centre_of_mass);
+    const Vec3d r = k * toEigen(s.radii_of_gyration);
+    seg.inertia_about_com = (seg.mass * r.cwiseProduct(r)).asDiagonal();
+    seg.joint = s.joint;
+    for (double& c : seg.joint.centre_in_parent) c *= k;
+    seg.joint.disc_area *= k * k;
+    for (const auto& [name, p] : s.landmarks) seg.landmarks[name] = k * toEigen(p);
+    segments_.push_back(std::move(seg));
+  }
+  arms_.length *= k;
+  arms_mass_ = 0.01 * (subject.sex == Sex::Male ? spec.arms.mass_percent_male : spec.arms.mass_percent_female) *
+               subject.mass;
+  buildSystem();
+  buildMuscles(spec);
+  findJointCrossings();
+}
+
+bool SpineModel::isAncestorOrSelf(int ancestor, int segment) const {
+  for (int s = segment; s >= 0; s = segments_[s].parent) {
+    if (s == ancestor) return true;
+  }
+  return false;
+}
+
+void SpineModel::findJointCrossings() {
+  // A joint moves a path piece's end relative to its start when exactly one of the two
+  // points lies in the subtree the joint carries.
+  const int points = paths_.pointCount();
+  paths_.crossing_first.assign(static_cast<std::size_t>(points) + 1, 0);
+  for (int f = 0; f < fascicleCount(); ++f) {
+    for (int p = paths_.first_point[f]; p < paths_.first_point[f + 1]; ++p) {
+      paths_.crossing_first[p] = static_cast<int>(paths_.crossings.size());
+      if (p + 1 == paths_.first_point[f + 1]) continue;  // last point: no piece starts here
+      const int from = paths_.point_segment[p], to = paths_.point_segment[p + 1];
+      for (int j = 0; j < segmentCount(); ++j) {
+        const bool moves_from = isAncestorOrSelf(j, from), moves_to = isAncestorOrSelf(j, to);
+        if (moves_from != moves_to) paths_.crossings.push_back({j, moves_to});
+      }
+    }
+  }
+  paths_.crossing_first[points] = static_cast<int>(paths_.crossings.size());
+}
+
+void SpineModel::buildSystem() {
+  std::vector<MultibodySegment> bodies;
+  for (const Segment& seg : segments_) {
+    bodies.push_back({seg.parent, toEigen(seg.joint.centre_in_parent), seg.mass, seg.centre_of_mass,
+                      seg.inertia_about_com});
+  }
+  multibody_ = std::make_unique<Multibody>(bodies);
+}
+
+void SpineModel::buildMuscles(const ModelSpec& spec) {
+  // Segment origins in standing, where every frame is aligned with ground.
+  std::vector<Vec3d> origin(segments_.size());
+  for (std::size_t s = 0; s < segments_.size(); ++s) {
+    const Vec3d centre = toEigen(segments_[s].joint.centre_in_parent);
+    origin[s] = (segments_[s].parent < 0 ? Vec3d::Zero() : origin[segments_[s].parent]) + centre;
+  }
+  const double k = scaling_.length;
+  std::vector<muscle::MuscleSpec> bank_specs;
+  paths_.first_point.push_back(0);
+  for (const FascicleSpec& f : spec.fascicles) {
+    double standing_length = 0.0;
+    Vec3d previous;
+    for (std::size_t p = 0; p < f.path.size(); ++p) {
+      const Vec3d local = k * toEigen(f.path[p].position);
+      const Vec3d ground = origin[f.path[p].segment] + local;
+      if (p > 0) standing_length += (ground - previous).norm();
+      previous = ground;
+      paths_.point_segment.push_back(f.path[p].segment);
+      paths_.point_local.push_back(local);
+    }
+    paths_.first_point.push_back(static_cast<int>(paths_.point_segment.size()));
+
+    muscle::MuscleSpec m;
+    m.name = f.name;
+    m.max_isometric_force = f.pcsa * spec.specific_tension * scaling_.strength;
+    m.optimal_fibre_length = f.optimal_fibre_length * k;
+    m.pennation_at_optimal = f.pennation;
+    // Without a measured tendon, put the fibre at its stated standing length with the tendon slack.
+    const double fibre_part = alongTendon(f.standing_norm_fibre_length * m.optimal_fibre_length,
+                                          m.optimal_fibre_length, f.pennation);
+    m.tendon_slack_length = f.tendon_slack_length ? *f.tendon_slack_length * k : standing_length - fibre_part;
+    if (!f.tendon_slack_length && m.tendon_slack_length < 0.05 * m.optimal_fibre_length) {
+      std::ostringstream msg;
+      msg << spec.source << ": fascicle '" << f.name << "': its path in standing (" << standing_length * 100
+          << " cm) leaves no tendon beside a fibre of " << fibre_part * 100
+          << " cm; give tendon_slack_cm or a shorter optimal_fibre_length_cm";
+      throw UserError(msg.str());
+    }
+    m.max_contraction_velocity = f.max_contraction_velocity;
+    m.activation_time_constant = f.activation_time_constant;
+    m.deactivation_time_constant = f.deactivation_time_constant;
+    m.tendon_strain_at_max_force = f.tendon_strain_at_max_force;
+    m.passive_strain_at_max_force = f.passive_strain_at_max_force;
+    bank_specs.push_back(m);
+    fascicles_.push_back({f.name, f.group, f.region, f.side, f.pcsa * scaling_.strength});
+  }
+  bank_ = std::make_unique<muscle::MuscleBank>(std::move(bank_specs));
+}
+
+int SpineModel::segmentIndex(const std::string& segment_name) const {
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    if (segments_[i].name == segment_name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int SpineModel::jointIndex(const std::string& joint_name) const {
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    if (segments_[i].joint.name == joint_name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::string SpineModel::dofName(int dof) const {
+  return segments_[static_cast<std::size_t>(dof / 3)].joint.name + "." + kAxisNames[dof % 3];
+}
+
+double SpineModel::totalMass() const {
+  double m = arms_mass_;
+  for (const Segment& s : segments_) m += s.mass;
+  return m;
+}
+
+}  // namespace tonus::body

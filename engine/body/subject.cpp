@@ -1,0 +1,19 @@
+#include "body/subject.hpp"
+
+#include <cmath>
+
+namespace tonus::body {
+
+Scaling scalingFor(const ModelSpec& spec, const Subject& subject) {
+  Scaling s;
+  s.length = subject.height / spec.reference_height;
+  // Force-generating cross-section grows with body mass^(2/3) (geometric similarity); the
+  // sex ratio applies relative to the reference subject's sex.
+  const double sex_ratio = subject.sex == spec.reference_sex ? 1.0
+                           : subject.sex == Sex::Female    ? spec.female_strength_ratio
+                                                           : 1.0 / spec.female_strength_ratio;
+  s.strength = std::pow(subject.mass / spec.reference_mass, spec.strength_mass_exponent) * sex_ratio;
+  return s;
+}
+
+}  // namespace tonus::body

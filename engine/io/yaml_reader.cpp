@@ -1,0 +1,233 @@
+#include "io/yaml_reader.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <sstream>
+
+namespace tonus::io {
+namespace {
+
+std::string position(const std::string& file, const YAML::Mark& mark) {
+  std::ostringstream s;
+  s << file;
+  if (mark.line >= 0) s << ':' << mark.line + 1 << ':' << mark.column + 1;
+  return s.str();
+}
+
+std::string joinKeys(const std::vector<std::string>& keys) {
+  std::string out;
+  for (std::size_t i = 0; i < keys.size(); ++i) out += (i ? ", " : "") + keys[i];
+  return out;
+}
+
+// Strict number parsing: the whole scalar must be a number (YAML's .nan/.inf included, so
+// they can be named in the error rather than slipping through as strings).
+std::optional<double> parseNumber(const std::string& text) {
+  if (text == ".nan" || text == ".NaN" || text == ".NAN" || text == "nan" || text == "NaN") return NAN;
+  if (text == ".inf" || text == "+.inf" || text == ".Inf" || text == "inf") return HUGE_VAL;
+  if (text == "-.inf" || text == "-.Inf" || text == "-inf") return -HUGE_VAL;
+  double value = 0.0;
+  const char* begin = text.data();
+  if (!text.empty() && text[0] == '+') ++begin;
+  const auto [end, ec] = std::from_chars(begin, text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || begin == end) return std::nullopt;
+  return value;
+}
+
+std::string formatNumber(double x) {
+  std::ostringstream s;
+  s << x;
+  return s.str();
+}
+
+}  // namespace
+
+YamlNode::YamlNode(YAML::Node node, std::shared_ptr<const std::string> file, std::string path, YAML::Mark mark)
+    : node_(std::move(node)), file_(std::move(file)), path_(std::move(path)), mark_(mark) {}
+
+YamlNode YamlNode::loadFile(const std::filesystem::path& file) {
+  auto name = std::make_shared<const std::string>(file.string());
+  if (!std::filesystem::exists(file)) throw InputError(*name + ": file not found");
+  try {
+    YAML::Node root = YAML::LoadFile(file.string());
+    return YamlNode(root, name, "", root.Mark());
+  } catch (const YAML::ParserException& e) {
+    throw InputError(position(*name, e.mark) + ": YAML syntax error: " + e.msg);
+  } catch (const YAML::BadFile&) {
+    throw InputError(*name + ": cannot read file");
+  }
+}
+
+YamlNode YamlNode::loadString(const std::string& text, const std::string& display_name) {
+  auto name = std::make_shared<const std::string>(display_name);
+  try {
+    YAML::Node root = YAML::Load(text);
+    return YamlNode(root, name, "", root.Mark());
+  } catch (const YAML::ParserException& e) {
+    throw InputError(position(*name, e.mark) + ": YAML syntax error: " + e.msg);
+  }
+}
+
+int YamlNode::line() const { return mark_.line + 1; }
+int YamlNode::column() const { return mark_.column + 1; }
+
+YamlNode YamlNode::child(const YAML::Node& node, const std::string& path) const {
+  const YAML::Mark mark = node.IsDefined() && node.Mark().line >= 0 ? node.Mark() : mark_;
+  return YamlNode(node, file_, path, mark);
+}
+
+std::string YamlNode::text() const {
+  if (!node_.IsDefined() || node_.IsNull()) return "(nothing)";
+  if (node_.IsScalar()) return node_.Scalar();
+  YAML::Emitter out;
+  out << YAML::Flow << node_;
+  return out.c_str();
+}
+
+void YamlNode::fail(const std::string& rule) const {
+  throw InputError(position(*file_, mark_) + ": " + (path_.empty() ? "(document)" : path_) + ": " + rule +
+                   ", got " + text());
+}
+
+void YamlNode::failPlain(const std::string& message) const {
+  throw InputError(position(*file_, mark_) + ": " + (path_.empty() ? "(document)" : path_) + ": " + message);
+}
+
+YamlNode YamlNode::at(const std::string& key) const {
+  auto found = find(key);
+  if (!found) {
+    if (!isMap()) fail("must be a map with key '" + key + "'");
+    failPlain("missing required key '" + key + "'");
+  }
+  return *found;
+}
+
+std::optional<YamlNode> YamlNode::find(const std::string& key) const {
+  if (!node_.IsMap()) return std::nullopt;
+  const YAML::Node value = node_[key];
+  if (!value.IsDefined()) return std::nullopt;
+  return child(value, path_.empty() ? key : path_ + "." + key);
+}
+
+void YamlNode::allowOnlyKeys(std::initializer_list<const char*> allowed) const {
+  allowOnlyKeys(std::vector<std::string>(allowed.begin(), allowed.end()));
+}
+
+void YamlNode::allowOnlyKeys(const std::vector<std::string>& allowed) const {
+  if (!node_.IsMap()) fail("must be a map");
+  for (const auto& kv : node_) {
+    const std::string key = kv.first.Scalar();
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      const std::string where = path_.empty() ? key : path_ + "." + key;
+      throw InputError(position(*file_, kv.first.Mark()) + ": " + where + ": unknown key (allowed: " +
+                       joinKeys(allowed) + ")");
+    }
+  }
+}
+
+std::vector<std::pair<std::string, YamlNode>> YamlNode::entries() const {
+  if (!node_.IsMap()) fail("must be a map");
+  std::vector<std::pair<std::string, YamlNode>> out;
+  for (const auto& kv : node_) {
+    const std::string key = kv.first.Scalar();
+    out.emplace_back(key, child(kv.second, path_.empty() ? key : path_ + "." + key));
+  }
+  return out;
+}
+
+std::size_t YamlNode::size() const {
+  if (!node_.IsSequence()) fail("must be a list");
+  return node_.size();
+}
+
+YamlNode YamlNode::operator[](std::size_t i) const {
+  if (!node_.IsSequence()) fail("must be a list");
+  return child(node_[i], path_ + "[" + std::to_string(i) + "]");
+}
+
+std::vector<YamlNode> YamlNode::items() const {
+  std::vector<YamlNode> out;
+  for (std::size_t i = 0; i < size(); ++i) out.push_back((*this)[i]);
+  return out;
+}
+
+std::string YamlNode::asString() const {
+  if (!node_.IsScalar()) fail("must be a single value");
+  return node_.Scalar();
+}
+
+std::string YamlNode::asChoice(std::initializer_list<const char*> choices) const {
+  const std::string value = asString();
+  std::vector<std::string> options(choices.begin(), choices.end());
+  if (std::find(options.begin(), options.end(), value) == options.end()) fail("must be one of " + joinKeys(options));
+  return value;
+}
+
+bool YamlNode::asBool() const {
+  const std::string value = asString();
+  if (value == "true" || value == "yes" || value == "on") return true;
+  if (value == "false" || value == "no" || value == "off") return false;
+  fail("must be true or false");
+}
+
+double YamlNode::asNumber() const {
+  if (!node_.IsScalar()) fail("must be a number");
+  const auto value = parseNumber(node_.Scalar());
+  if (!value) fail("must be a number");
+  if (!std::isfinite(*value)) fail("must be a finite number");
+  return *value;
+}
+
+double YamlNode::asNumberIn(double lo, double hi, const char* unit) const {
+  const double x = asNumber();
+  if (x < lo || x > hi) {
+    fail("must be in [" + formatNumber(lo) + ", " + formatNumber(hi) + "]" + (*unit ? std::string(" ") + unit : ""));
+  }
+  return x;
+}
+
+double YamlNode::asPositive(const char* unit) const {
+  const double x = asNumber();
+  if (!(x > 0)) fail(std::string("must be > 0") + (*unit ? std::string(" ") + unit : ""));
+  return x;
+}
+
+double YamlNode::asNonNegative(const char* unit) const {
+  const double x = asNumber();
+  if (!(x >= 0)) fail(std::string("must be >= 0") + (*unit ? std::string(" ") + unit : ""));
+  return x;
+}
+
+int YamlNode::asIntegerIn(int lo, int hi) const {
+  const double x = asNumber();
+  if (x != std::floor(x) || x < lo || x > hi) {
+    fail("must be a whole number in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+  }
+  return static_cast<int>(x);
+}
+
+std::array<double, 3> YamlNode::asVec3() const {
+  if (!node_.IsSequence() || node_.size() != 3) fail("must be a list of three numbers [x, y, z]");
+  return {(*this)[0].asNumber(), (*this)[1].asNumber(), (*this)[2].asNumber()};
+}
+
+double YamlNode::asDurationSeconds() const {
+  const std::string text = asString();
+  static const std::pair<const char*, double> kUnits[] = {{"ms", 1e-3}, {"s", 1.0},     {"sec", 1.0},
+                                                           {"min", 60.0}, {"h", 3600.0}, {"hr", 3600.0}};
+  for (const auto& [suffix, scale] : kUnits) {
+    const std::string sfx(suffix);
+    if (text.size() > sfx.size() && text.compare(text.size() - sfx.size(), sfx.size(), sfx) == 0) {
+      const auto value = parseNumber(text.substr(0, text.size() - sfx.size()));
+      if (value && std::isfinite(*value) && *value >= 0 && std::isdigit(static_cast<unsigned char>(text[text.size() - sfx.size() - 1]))) {
+        return *value * scale;
+      }
+    }
+  }
+  const auto bare = parseNumber(text);
+  if (bare && std::isfinite(*bare) && *bare >= 0) return *bare;
+  fail("must be a duration such as 90s, 20min, 8h or a number of seconds >= 0");
+}
+
+}  // namespace tonus::io

@@ -1,0 +1,87 @@
+#pragma once
+// Reading model and scenario files with errors a researcher can act on: every failure names
+// the file, line and column, the field's path and the rule, and what was found:
+//   models/spine.yaml:42:7: segments[3].mass_percent.male: must be > 0, got -3
+// Maps reject keys they do not know, so a typo is an error rather than a silent default.
+#include <yaml-cpp/yaml.h>
+
+#include <array>
+#include <filesystem>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/errors.hpp"
+
+namespace tonus::io {
+
+// A user error located in an input file.
+class InputError : public UserError {
+ public:
+  using UserError::UserError;
+};
+
+class YamlNode {
+ public:
+  // Parses a file or text; syntax errors become InputError with their position.
+  static YamlNode loadFile(const std::filesystem::path& file);
+  static YamlNode loadString(const std::string& text, const std::string& display_name);
+
+  const std::string& file() const { return *file_; }
+  const std::string& path() const { return path_; }
+  int line() const;    // 1-based
+  int column() const;  // 1-based
+
+  bool isMap() const { return node_.IsMap(); }
+  bool isSequence() const { return node_.IsSequence(); }
+  bool isScalar() const { return node_.IsScalar(); }
+  bool isNull() const { return node_.IsNull(); }
+
+  // Map access. `at` requires the key; `find` returns nothing when it is absent.
+  YamlNode at(const std::string& key) const;
+  std::optional<YamlNode> find(const std::string& key) const;
+  bool has(const std::string& key) const { return find(key).has_value(); }
+  // Every key of this map must be one of `allowed`.
+  void allowOnlyKeys(std::initializer_list<const char*> allowed) const;
+  void allowOnlyKeys(const std::vector<std::string>& allowed) const;
+  // Keys in file order, and the node of each.
+  std::vector<std::pair<std::string, YamlNode>> entries() const;
+
+  // Sequence access.
+  std::size_t size() const;
+  YamlNode operator[](std::size_t i) const;
+  std::vector<YamlNode> items() const;
+
+  // Scalars, each checked as it is read.
+  std::string asString() const;
+  std::string asChoice(std::initializer_list<const char*> choices) const;
+  bool asBool() const;
+  double asNumber() const;                                   // any finite number
+  double asNumberIn(double lo, double hi, const char* unit = "") const;  // lo <= x <= hi
+  double asPositive(const char* unit = "") const;            // x > 0
+  double asNonNegative(const char* unit = "") const;         // x >= 0
+  int asIntegerIn(int lo, int hi) const;
+  std::array<double, 3> asVec3() const;                      // [x, y, z], finite
+  // A duration such as 90s, 20min, 8h, 1.5h, 250ms, or a bare number of seconds.
+  double asDurationSeconds() const;
+
+  // Throws InputError "file:line:col: path: rule, got <this node's text>".
+  [[noreturn]] void fail(const std::string& rule) const;
+  // Throws InputError "file:line:col: path: message" (no "got").
+  [[noreturn]] void failPlain(const std::string& message) const;
+  // The node's text as the user wrote it (flow style for maps and sequences).
+  std::string text() const;
+
+ private:
+  YamlNode(YAML::Node node, std::shared_ptr<const std::string> file, std::string path, YAML::Mark mark);
+  YamlNode child(const YAML::Node& node, const std::string& path) const;
+
+  YAML::Node node_;
+  std::shared_ptr<const std::string> file_;
+  std::string path_;
+  YAML::Mark mark_;  // where this node starts (or its parent, for a missing key)
+};
+
+}  // namespace tonus::io
