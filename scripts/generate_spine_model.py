@@ -299,7 +299,7 @@ THETA10 = {  # flexion, extension, lateral bending, axial rotation (deg)
     "L3_L4": (7.5, 4.0, 5.5, 2.5),
     "L4_L5": (9.0, 5.0, 5.5, 2.2),
     "L5_S1": (10.0, 6.0, 5.0, 1.5),
-    "T12_L1": (6.0, 4.0, 8.0, 10.0),   # ASSUMPTION: lumps the thoracic spine's bending and twist
+    "T12_L1": (6.0, 4.0, 15.0, 25.0),  # ASSUMPTION: lumps the thoracic spine's bending and twist
     "C7_T1": (40.0, 40.0, 40.0, 65.0), # ASSUMPTION: lumps the whole cervical column (note A 5.3)
 }
 # Disc endplate areas (ASSUMPTION: ramp anchored on Wilke et al. 1999's 1800 mm2 at L4/L5 (S));
@@ -349,6 +349,11 @@ RHYTHM = {
     "axial_rotation": {"pelvis": 0.30, "L5_S1": 0.04, "L4_L5": 0.04, "L3_L4": 0.04, "L2_L3": 0.04,
                        "L1_L2": 0.04, "T12_L1": 0.50},
 }
+
+# In deep forward bends the lumbar spine saturates near 50-60 deg (L1-S1) and the hips take
+# the rest (Esola et al. 1996; Granata & Sanford 2000 (M); research note A 4.3: lumbar =
+# min(0.67 trunk, 55 deg)); Tonus uses a smooth saturation L = 55 tanh(0.67 trunk / 55).
+LUMBAR_FLEXION_LIMIT = 55
 
 SEGMENTS = [  # name, parent, joint, joint position in ground
     ("pelvis", "ground", "pelvis", (0.0, 0.0, 0.0)),
@@ -451,8 +456,9 @@ def fascicles_quadratus_lumborum():
     ]
     for v in ["L1", "L2", "L3", "L4"]:
         out.append((f"quadratus_lumborum_iliolumbar_{v}", ["pelvis.iliac_crest_posterior_r", f"{v}.transverse_tip_r"], 0.35))
-    for v in ["L1", "L2", "L3", "L4"]:
-        out.append((f"quadratus_lumborum_lumbocostal_{v}", [f"{v}.transverse_tip_r", "thorax.rib12_medial_r"], 0.2))
+    # Lumbocostal fibres from L2-L4 (L1's transverse process sits against the 12th rib).
+    for v in ["L2", "L3", "L4"]:
+        out.append((f"quadratus_lumborum_lumbocostal_{v}", [f"{v}.transverse_tip_r", "thorax.rib12_medial_r"], 0.27))
     return out
 
 
@@ -499,7 +505,7 @@ def fascicles_internal_oblique():
     return [
         ("internal_oblique_posterior_rib12", ["pelvis.iliac_crest_posterior_r", "thorax.rib12_tip_r"], s),
         ("internal_oblique_posterior_rib11", ["pelvis.iliac_tubercle_r", "thorax.rib11_tip_r"], s),
-        ("internal_oblique_lateral_rib10", ["pelvis.iliac_crest_anterior_r", "thorax.rib10_costal_r"], s),
+        ("internal_oblique_lateral_rib9", ["pelvis.iliac_crest_anterior_r", "thorax.rib9_lateral_r"], s),
         ("internal_oblique_lateral_margin", ["pelvis.iliac_tubercle_r", "thorax.costal_margin_r"], s),
         ("internal_oblique_anterior_sheath", ["pelvis.asis_r", "L3.linea_semilunaris_r", "thorax.costal_margin_r"], s),
         ("internal_oblique_anterior_asis", ["pelvis.iliac_crest_anterior_r", "L3.linea_semilunaris_r", "thorax.costal_cartilage_5_7_r"], s),
@@ -528,8 +534,8 @@ MUSCLES = [
     ("quadratus_lumborum", "lumbar", 1.0, 0, ("fraction", 0.75), fascicles_quadratus_lumborum()),
     ("psoas_major", "lumbar", 1.1, 10.6, ("cm", 11.7), fascicles_psoas()),
     ("rectus_abdominis", "abdominal", 1.2, 0, ("cm", 28.3), fascicles_rectus_abdominis()),
-    ("external_oblique", "abdominal", 1.1, 0, ("fraction", 0.6), fascicles_external_oblique()),
-    ("internal_oblique", "abdominal", 1.1, 0, ("fraction", 0.55), fascicles_internal_oblique()),
+    ("external_oblique", "abdominal", 1.1, 0, ("fraction", 0.7), fascicles_external_oblique()),
+    ("internal_oblique", "abdominal", 1.1, 0, ("fraction", 0.7), fascicles_internal_oblique()),
     ("latissimus_dorsi", "thoracic", 1.0, 0, ("fraction", 0.65), fascicles_latissimus()),
     # Neck and upper back: PCSAs from Kamibayashi & Richmond 1998 as tabulated by Vasavada (S);
     # geometry research note C (ASSUMPTION); deep groups ASSUMPTION so that extension and flexion
@@ -627,6 +633,7 @@ def emit():
     w("rhythm:  # share of a whole-trunk angle taken by each joint (docs/model.md, lumbar rhythm)\n")
     for axis, shares in RHYTHM.items():
         w(f"  {axis}: {{" + ", ".join(f"{j}: {s}" for j, s in shares.items()) + "}\n")
+    w(f"  lumbar_flexion_limit_deg: {LUMBAR_FLEXION_LIMIT}  # the spine above the pelvis bends at most this far\n")
     w("muscle_defaults:\n  max_contraction_velocity: 10\n  activation_time_constant_s: 0.015\n"
       "  deactivation_time_constant_s: 0.060\n  tendon_strain_at_max_force: 0.049\n"
       "  passive_strain_at_max_force: 0.6\n  tendon_slack_cm: auto  # from the standing path length\n")
@@ -634,6 +641,11 @@ def emit():
     for group, region, standing, pennation, rule, fascicles in MUSCLES:
         w(f"  - group: {group}\n    region: {region}\n    side: bilateral\n")
         w(f"    standing_norm_fibre_length: {standing}\n")
+        if region == "abdominal":
+            # The abdominal wall's fibres work long and stretch far in bending and twisting
+            # (Brown et al. 2011 (V): in-situ sarcomeres longer than optimal): a more compliant
+            # passive curve, reaching max force at 1.9 optimal lengths (ASSUMPTION).
+            w("    passive_strain_at_max_force: 0.9\n")
         if pennation:
             w(f"    pennation_deg: {pennation}\n")
         w("    fascicles:\n")

@@ -31,7 +31,7 @@ Eigen::VectorXd inverseDynamics(const SpineModel& model, const MultibodyState& s
   for (int s = 0; s < model.segmentCount(); ++s) applied.push_back(weight(model, kin, s));
   for (const PointLoad& load : loads) {
     applied[load.segment].force += load.force;
-    applied[load.segment].moment += (load.point - kin.origin[load.segment]).cross(load.force);
+    applied[load.segment].moment += (load.point - kin.origin[load.segment]).cross(load.force) + load.moment;
   }
   return model.multibody().inverseDynamics(state, motion.qddot, applied);
 }
@@ -54,7 +54,10 @@ BodyWrenches bodyWrenches(const SpineModel& model, const MultibodyState& state, 
     w.force[s] += w_s.force;
     w.moment[s] += w_s.moment;
   }
-  for (const PointLoad& load : loads) add(load.segment, load.point, load.force);
+  for (const PointLoad& load : loads) {
+    add(load.segment, load.point, load.force);
+    w.moment[load.segment] += load.moment;
+  }
 
   // Muscles: each point is pulled along the pieces on either side of it.
   const MusclePaths& paths = model.paths();

@@ -14,6 +14,7 @@ struct PointLoad {
   Vec3d point;         // where, in ground [m]
   Vec3d force;         // [N], in ground
   std::string label;   // for reports ("arms", "held load", ...)
+  Vec3d moment = Vec3d::Zero();  // [N m] a pure couple on the segment, in ground (e.g. a resistance)
 };
 
 // Where the hands are, in ground; absent means arms hanging straight down from the shoulders.

@@ -119,8 +119,9 @@ ArmsSpec readArms(const YamlNode& n, const ModelSpec& model) {
 }
 
 RhythmSpec readRhythm(const YamlNode& n, const ModelSpec& model) {
-  n.allowOnlyKeys({"flexion", "lateral_bending", "axial_rotation"});
+  n.allowOnlyKeys({"flexion", "lateral_bending", "axial_rotation", "lumbar_flexion_limit_deg"});
   RhythmSpec r;
+  if (auto limit = n.find("lumbar_flexion_limit_deg")) r.lumbar_flexion_limit = limit->asNumberIn(10.0, 120.0, "deg") * kDeg;
   for (int a = 0; a < 3; ++a) {
     const YamlNode axis = n.at(kAxisNames[a]);
     double total = 0.0;

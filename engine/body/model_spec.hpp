@@ -82,9 +82,12 @@ struct FascicleSpec {
   double passive_strain_at_max_force = 0.6;     // [-]
 };
 
-// Share of a whole-trunk angle taken by each joint, per axis (fractions sum to 1).
+// Share of a whole-trunk angle taken by each joint, per axis (fractions sum to 1). In forward
+// flexion the joints above the pelvis together take at most `lumbar_flexion_limit`: their
+// total L = limit * tanh(linear share / limit) saturates smoothly and the pelvis takes the rest.
 struct RhythmSpec {
   std::array<std::vector<std::pair<int, double>>, 3> shares;  // (segment index, fraction)
+  double lumbar_flexion_limit = 0.0;  // [rad]; 0 = linear rhythm
 };
 
 struct ModelSpec {

@@ -11,6 +11,23 @@ Eigen::VectorXd jointAngles(const SpineModel& model, const TrunkPosture& posture
   for (int axis = 0; axis < 3; ++axis) {
     for (const auto& [segment, share] : model.rhythm().shares[axis]) q[3 * segment + axis] += share * trunk[axis];
   }
+  // Deep forward bends: the spine above the pelvis saturates and the hips take the rest.
+  const double limit = model.rhythm().lumbar_flexion_limit;
+  if (limit > 0.0 && posture.flexion > 0.0) {
+    double linear = 0.0;
+    int pelvis = -1;
+    for (const auto& [segment, share] : model.rhythm().shares[kFlexion]) {
+      if (model.segment(segment).parent < 0) pelvis = segment;
+      else linear += share * posture.flexion;
+    }
+    if (linear > 0.0) {
+      const double saturated = limit * std::tanh(linear / limit);
+      for (const auto& [segment, share] : model.rhythm().shares[kFlexion]) {
+        if (segment != pelvis) q[3 * segment + kFlexion] *= saturated / linear;
+      }
+      if (pelvis >= 0) q[3 * pelvis + kFlexion] = posture.flexion - saturated;
+    }
+  }
   // Extra lumbar flexion follows the flexion shares of the joints other than the pelvis.
   double lumbar_share = 0.0;
   for (const auto& [segment, share] : model.rhythm().shares[kFlexion]) {

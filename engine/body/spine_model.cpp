@@ -18,7 +18,7 @@ double alongTendon(double lm, double lopt, double pennation) {
 
 }  // namespace
 
-SpineModel::SpineModel(const ModelSpec& spec, const Subject& subject)
+SpineModel::SpineModel(const ModelSpec& spec, const Subject& subject, muscle::BankOptions bank)
     : name_(spec.name), subject_(subject), scaling_(scalingFor(spec, subject)), gravity_(spec.gravity),
       arms_(spec.arms), rhythm_(spec.rhythm), neck_segment_(spec.neck_segment) {
   const double k = scaling_.length;
@@ -40,7 +40,7 @@ SpineModel::SpineModel(const ModelSpec& spec, const Subject& subject)
   arms_mass_ = 0.01 * (subject.sex == Sex::Male ? spec.arms.mass_percent_male : spec.arms.mass_percent_female) *
                subject.mass;
   buildSystem();
-  buildMuscles(spec);
+  buildMuscles(spec, bank);
   findJointCrossings();
 }
 
@@ -79,7 +79,7 @@ void SpineModel::buildSystem() {
   multibody_ = std::make_unique<Multibody>(bodies);
 }
 
-void SpineModel::buildMuscles(const ModelSpec& spec) {
+void SpineModel::buildMuscles(const ModelSpec& spec, const muscle::BankOptions& options) {
   // Segment origins in standing, where every frame is aligned with ground.
   std::vector<Vec3d> origin(segments_.size());
   for (std::size_t s = 0; s < segments_.size(); ++s) {
@@ -126,7 +126,7 @@ void SpineModel::buildMuscles(const ModelSpec& spec) {
     bank_specs.push_back(m);
     fascicles_.push_back({f.name, f.group, f.region, f.side, f.pcsa * scaling_.strength});
   }
-  bank_ = std::make_unique<muscle::MuscleBank>(std::move(bank_specs));
+  bank_ = std::make_unique<muscle::MuscleBank>(std::move(bank_specs), options);
 }
 
 int SpineModel::segmentIndex(const std::string& segment_name) const {

@@ -52,7 +52,10 @@ struct FascicleInfo {
 
 class SpineModel {
  public:
-  SpineModel(const ModelSpec& spec, const Subject& subject);
+  // The muscles are a rigid-tendon bank unless `bank` says otherwise: recruitment treats force
+  // as affine in activation at the current fibre length, as static optimisation does.
+  SpineModel(const ModelSpec& spec, const Subject& subject,
+             muscle::BankOptions bank = {.tendon = muscle::TendonModel::Rigid});
   SpineModel(const SpineModel&) = delete;
   SpineModel& operator=(const SpineModel&) = delete;
 
@@ -87,7 +90,7 @@ class SpineModel {
 
  private:
   void buildSystem();
-  void buildMuscles(const ModelSpec& spec);
+  void buildMuscles(const ModelSpec& spec, const muscle::BankOptions& options);
   void findJointCrossings();
   bool isAncestorOrSelf(int ancestor, int segment) const;
 
