@@ -15,6 +15,34 @@ std::string position(const std::string& file, const YAML::Mark& mark) {
   return s.str();
 }
 
+// Edit distance, for "did you mean" on unknown keys and choices.
+int editDistance(const std::string& a, const std::string& b) {
+  std::vector<int> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    int diagonal = row[0];
+    row[0] = static_cast<int>(i);
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const int above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// " (did you mean 'x'?)" when one option is close to what was written, else "".
+std::string suggestion(const std::string& written, const std::vector<std::string>& options) {
+  std::string best;
+  int best_distance = 1 << 30;
+  for (const auto& option : options) {
+    const int d = editDistance(written, option);
+    if (d < best_distance) best_distance = d, best = option;
+  }
+  const int allowed = std::max(2, static_cast<int>(written.size()) / 3);
+  return best_distance <= allowed ? " (did you mean '" + best + "'?)" : "";
+}
+
 std::string joinKeys(const std::vector<std::string>& keys) {
   std::string out;
   for (std::size_t i = 0; i < keys.size(); ++i) out += (i ? ", " : "") + keys[i];
@@ -120,8 +148,8 @@ void YamlNode::allowOnlyKeys(const std::vector<std::string>& allowed) const {
     const std::string key = kv.first.Scalar();
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       const std::string where = path_.empty() ? key : path_ + "." + key;
-      throw InputError(position(*file_, kv.first.Mark()) + ": " + where + ": unknown key (allowed: " +
-                       joinKeys(allowed) + ")");
+      throw InputError(position(*file_, kv.first.Mark()) + ": " + where + ": unknown key" + suggestion(key, allowed) +
+                       " (allowed: " + joinKeys(allowed) + ")");
     }
   }
 }
@@ -160,7 +188,9 @@ std::string YamlNode::asString() const {
 std::string YamlNode::asChoice(std::initializer_list<const char*> choices) const {
   const std::string value = asString();
   std::vector<std::string> options(choices.begin(), choices.end());
-  if (std::find(options.begin(), options.end(), value) == options.end()) fail("must be one of " + joinKeys(options));
+  if (std::find(options.begin(), options.end(), value) == options.end()) {
+    fail("must be one of " + joinKeys(options) + suggestion(value, options));
+  }
   return value;
 }
 

@@ -1,0 +1,55 @@
+#pragma once
+// What each kind of phase asks of the body at each instant: a posture and the loads on it.
+// The rules (sitting pelvis tilts, the shape of a lift, the lean under a one-sided load...)
+// are written here with their sources or marked as assumptions; docs/scenarios.md lists them.
+#include <Eigen/Core>
+
+#include "body/posture.hpp"
+#include "scenario/scenario.hpp"
+
+namespace tonus::scenario {
+
+// Everything a phase asks of the body at one instant.
+struct BodyTarget {
+  body::TrunkPosture posture;
+  // Hands hang straight down unless they reach to a point held in front.
+  bool hands_reaching = false;
+  Eigen::Vector3d hand_point = {0.35, 0.0, 0.0};  // between the hands, from L5/S1, in ground [m]
+  double hand_mass = 0.0;                         // [kg] held in both hands
+  double right_hand_mass = 0.0, left_hand_mass = 0.0;  // [kg] carried one-handed (arm hanging)
+  double right_shoulder_mass = 0.0, left_shoulder_mass = 0.0;  // [kg] on a shoulder strap
+  double backpack_mass = 0.0;                     // [kg]
+  bool backrest = false;   // a chair back carries the thorax
+  bool supported = false;  // lying: the surface carries every segment
+  double exert_effort = 0.0;  // fraction of maximum voluntary moment at L4/L5
+  ExertDirection exert_direction = ExertDirection::Extension;
+  // Read by the physiology (issue 5).
+  bool walking = false, stretching = false;
+  PhaseKind therapy = PhaseKind::Stand;  // Heat, Cold or Massage while one is applied
+};
+
+// Constants a phase needs from the model and subject, worked out once.
+struct PhasePlan {
+  double pelvis_flexion_share = 1.0 / 3.0;  // the rhythm's share for the pelvis
+  double max_trunk_flexion = 1.5;           // [rad] largest whole-trunk flexion the ranges allow
+  double lift_flexion = 0.0;                // [rad] trunk flexion at the lowest point of a lift
+  Eigen::Vector3d lift_pick = {0.4, -0.8, 0.0};   // hands at the pick-up, from L5/S1 [m]
+  Eigen::Vector3d lift_place = {0.3, -0.1, 0.0};  // hands where the load is put down
+};
+
+// s(x) = 10x^3 - 15x^4 + 6x^5: a minimum-jerk move from 0 to 1 (Flash & Hogan 1985),
+// starting and ending with zero velocity and acceleration.
+double minimumJerk(double x);
+
+// One twist: out to the angle and back with a minimum-jerk profile at the given peak speed
+// (peak of s' is 1.875, so each half takes 1.875 * angle / speed), then 0.5 s at rest.
+double twistRepDuration(double angle, double peak_speed);
+
+// Whole-trunk posture for sitting with the thorax at `thorax` and the pelvis tilted by
+// `pelvis` from standing (both [rad], forward positive); the lumbar spine takes the difference.
+body::TrunkPosture sittingPosture(double thorax, double pelvis, double pelvis_share);
+
+// The body target of a phase, `t` seconds after it began (0 <= t <= duration).
+BodyTarget phaseTarget(const Phase& phase, const PhasePlan& plan, double t);
+
+}  // namespace tonus::scenario

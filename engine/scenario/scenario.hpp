@@ -1,0 +1,89 @@
+#pragma once
+// What a scenario file describes: who, in what condition, doing what, for how long. Phases
+// are flattened (repeat blocks expanded) and in SI units; each remembers where in the file it
+// came from, so a problem found later (an angle beyond a joint's range) names the line.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "body/subject.hpp"
+
+namespace tonus::scenario {
+
+// A place in a file, for messages.
+struct SourceRef {
+  std::string file;
+  int line = 0, column = 0;
+  std::string field;  // e.g. "timeline[2].sit.neck_flexion_deg"
+  std::string text;   // what was written there
+};
+
+// Read now; the physiology issue makes them act (docs/scenarios.md).
+struct Condition {
+  double dehydration_percent = 0.0;   // body-mass loss [%]
+  std::string electrolytes = "normal";  // normal | low_sodium | low_potassium | low_calcium | low_magnesium
+  double stress = 0.2;                // 0 calm .. 1 very anxious
+  double core_strength = 1.0;         // multiplier on trunk-muscle strength
+  double ambient_temperature_c = 22.0;
+};
+
+enum class PhaseKind { Stand, Sit, Lie, Hold, Exert, Lift, Twist, Carry, Walk, Stretch, Heat, Cold, Massage, Drink };
+const char* toString(PhaseKind kind);
+
+enum class SitStyle { Upright, Slumped, Forward };
+enum class LiePosition { Supine, Prone, Side };
+enum class LiftStyle { Stoop, Squat };
+enum class TwistSide { Left, Right, Alternate };
+enum class CarryOn { RightShoulder, LeftShoulder, RightHand, LeftHand, BothHands, Backpack };
+enum class ExertDirection { Extension, Flexion, LateralLeft, LateralRight, RotationLeft, RotationRight };
+// Where a therapy phase (heat, cold, massage) happens; lying unless the file says otherwise.
+enum class TherapyPosture { Lying, Sitting, Standing };
+
+struct Phase {
+  PhaseKind kind = PhaseKind::Stand;
+  std::string source;  // e.g. "timeline[3].repeat.timeline[1]"
+  SourceRef where;     // the phase's own node
+  double duration = 0.0;  // [s]; for lift and twist, reps x cycle
+
+  // Posture (radians); zero unless the phase sets them.
+  double trunk_flexion = 0.0, lateral_bend = 0.0, axial_rotation = 0.0, neck_flexion = 0.0;
+  std::map<std::string, SourceRef> angle_fields;  // which of the above the file gave, and where
+
+  SitStyle sit_style = SitStyle::Upright;
+  bool backrest = false;
+  LiePosition lie_position = LiePosition::Supine;
+  TherapyPosture therapy_posture = TherapyPosture::Lying;
+
+  double load_kg = 0.0;
+  double hand_distance = 0.35;  // [m] horizontal, L5/S1 to the hands
+  double hand_height = 0.0;     // [m] above L5/S1
+
+  ExertDirection exert_direction = ExertDirection::Extension;
+  double effort = 0.0;  // fraction of maximum voluntary moment
+
+  LiftStyle lift_style = LiftStyle::Stoop;
+  int reps = 0;
+  double cycle_s = 0.0;
+  double from_height = 0.0, to_height = 0.0;  // [m] above the floor
+
+  double twist_angle = 0.0, twist_peak_speed = 0.0;  // [rad], [rad/s]
+  TwistSide twist_side = TwistSide::Alternate;
+
+  CarryOn carry_on = CarryOn::BothHands;
+  double drink_litres = 0.0;
+};
+
+struct Scenario {
+  std::string name;
+  std::string file;
+  std::optional<std::string> model_file;  // resolved against the scenario's folder
+  body::Subject subject;
+  bool subject_given = false;
+  Condition condition;
+  std::vector<Phase> phases;
+  double sample_every = 1.0;  // [s]
+  double duration() const;
+};
+
+}  // namespace tonus::scenario

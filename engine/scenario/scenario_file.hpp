@@ -1,0 +1,20 @@
+#pragma once
+// Reading a scenario file (docs/scenarios.md) into a Scenario. Everything that can be checked
+// without a model is checked here, with file:line:col messages (io::InputError); the
+// postures are checked against a model's joint ranges by Timeline (timeline.hpp).
+#include <filesystem>
+#include <string>
+
+#include "scenario/scenario.hpp"
+
+namespace tonus::scenario {
+
+Scenario loadScenarioFile(const std::filesystem::path& file);
+Scenario loadScenarioText(const std::string& text, const std::string& display_name);
+
+// The built-in default scenario (scenarios/default.yaml at build time).
+Scenario loadDefaultScenario();
+const std::string& defaultScenarioText();
+inline constexpr const char* kDefaultScenarioName = "scenarios/default.yaml (built in)";
+
+}  // namespace tonus::scenario

@@ -1,0 +1,232 @@
+#include "scenario/timeline.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "body/kinematics.hpp"
+#include "body/loads.hpp"
+#include "io/error_collector.hpp"
+#include "io/yaml_reader.hpp"
+
+namespace tonus::scenario {
+namespace {
+
+constexpr double kDeg = M_PI / 180.0;
+// Hip joint centre height above the floor, as a fraction of stature (ASSUMPTION after the
+// Drillis & Contini segment proportions (M): greater trochanter 0.53, hip centre ~0.50).
+constexpr double kHipHeightFraction = 0.50;
+
+// Largest whole-trunk flexion the rhythm can share out without leaving a joint's range.
+double maxTrunkFlexion(const body::SpineModel& model) {
+  // The largest whole-trunk flexion (to 0.1 deg) whose joint angles all stay in range.
+  const auto fits = [&](double flexion) {
+    body::TrunkPosture p;
+    p.flexion = flexion;
+    return !body::checkRanges(model, body::jointAngles(model, p)).has_value();
+  };
+  double lo = 0.0, hi = M_PI;
+  while (hi - lo > 0.1 * kDeg) (fits(0.5 * (lo + hi)) ? lo : hi) = 0.5 * (lo + hi);
+  return 0.98 * lo;
+}
+
+double pelvisShare(const body::SpineModel& model) {
+  for (const auto& [segment, share] : model.rhythm().shares[body::kFlexion]) {
+    if (model.segment(segment).parent < 0) return share;
+  }
+  return 0.0;
+}
+
+// Shoulder midpoint and the reference joint, in ground, for a trunk flexion.
+struct Reach {
+  Eigen::Vector3d shoulder, reference;
+};
+Reach reachAt(const body::SpineModel& model, double flexion) {
+  body::TrunkPosture posture;
+  posture.flexion = flexion;
+  body::MultibodyState state = model.makeState();
+  model.multibody().setPositions(state, body::jointAngles(model, posture));
+  body::Kinematics kin;
+  body::computeKinematics(model, state, kin);
+  const auto [right, left] = body::shoulders(model, kin);
+  return {0.5 * (right + left), kin.origin[referenceJoint(model)]};
+}
+
+// How far the trunk bends to pick a load up from `height` above the floor (ASSUMPTION,
+// docs/scenarios.md): stooping, the hands hang from the shoulders, so the trunk bends until
+// the shoulders are an arm's length above the load, up to the model's limit (beyond it the
+// knees would bend); squatting bends the trunk 45 % as far (van Dieen, Hoozemans & Toussaint
+// 1999, stoop vs squat review (M)) and keeps the load at least 0.35 m in front (the knees).
+void planLift(const Phase& p, const body::SpineModel& model, PhasePlan& plan) {
+  const double hip_height = kHipHeightFraction * model.subject().height;
+  const double arm = model.arms().length;
+  const auto shoulderHeight = [&](double flexion) { return hip_height + reachAt(model, flexion).shoulder.y(); };
+  double stoop = 0.0;
+  if (shoulderHeight(0.0) - arm > p.from_height) {
+    double lo = 0.0, hi = plan.max_trunk_flexion;
+    if (shoulderHeight(hi) - arm > p.from_height) {
+      stoop = hi;
+    } else {
+      for (int i = 0; i < 50; ++i) {
+        const double mid = 0.5 * (lo + hi);
+        (shoulderHeight(mid) - arm > p.from_height ? lo : hi) = mid;
+      }
+      stoop = 0.5 * (lo + hi);
+    }
+  }
+  plan.lift_flexion = p.lift_style == LiftStyle::Stoop ? stoop : 0.45 * stoop;
+  const Reach reach = reachAt(model, plan.lift_flexion);
+  const double reference_height = hip_height + reach.reference.y();
+  double forward = reach.shoulder.x() - reach.reference.x();
+  if (p.lift_style == LiftStyle::Squat) forward = std::max(forward, 0.35);
+  plan.lift_pick = {std::max(forward, 0.15), p.from_height - reference_height, 0.0};
+  // Put down close to the body (ASSUMPTION): 0.30 m in front of L5/S1.
+  plan.lift_place = {0.30, p.to_height - reference_height, 0.0};
+}
+
+body::TrunkPosture blend(const body::TrunkPosture& a, const body::TrunkPosture& b, double s) {
+  const auto mix = [s](double x, double y) { return x + s * (y - x); };
+  body::TrunkPosture out;
+  out.flexion = mix(a.flexion, b.flexion);
+  out.lateral_bending = mix(a.lateral_bending, b.lateral_bending);
+  out.axial_rotation = mix(a.axial_rotation, b.axial_rotation);
+  out.neck_flexion = mix(a.neck_flexion, b.neck_flexion);
+  out.neck_lateral_bending = mix(a.neck_lateral_bending, b.neck_lateral_bending);
+  out.neck_axial_rotation = mix(a.neck_axial_rotation, b.neck_axial_rotation);
+  out.extra_pelvis_tilt = mix(a.extra_pelvis_tilt, b.extra_pelvis_tilt);
+  out.extra_lumbar_flexion = mix(a.extra_lumbar_flexion, b.extra_lumbar_flexion);
+  return out;
+}
+
+double largestChange(const body::TrunkPosture& a, const body::TrunkPosture& b) {
+  return std::max({std::fabs(a.flexion - b.flexion), std::fabs(a.lateral_bending - b.lateral_bending),
+                   std::fabs(a.axial_rotation - b.axial_rotation), std::fabs(a.neck_flexion - b.neck_flexion),
+                   std::fabs(a.extra_pelvis_tilt - b.extra_pelvis_tilt),
+                   std::fabs(a.extra_lumbar_flexion - b.extra_lumbar_flexion)});
+}
+
+// Times within a phase where its posture is at an extreme, for the range check.
+std::vector<double> extremeTimes(const PlannedPhase& pp) {
+  const Phase& p = pp.phase;
+  if (p.kind == PhaseKind::Lift) return {0.25 * p.cycle_s};
+  if (p.kind == PhaseKind::Twist) {
+    const double half = 1.875 * p.twist_angle / p.twist_peak_speed;
+    return {half, twistRepDuration(p.twist_angle, p.twist_peak_speed) + half};
+  }
+  return {0.0};
+}
+
+}  // namespace
+
+int referenceJoint(const body::SpineModel& model) {
+  const int l5s1 = model.jointIndex("L5_S1");
+  if (l5s1 >= 0) return l5s1;
+  for (int s = 0; s < model.segmentCount(); ++s) {
+    if (model.segment(s).parent >= 0 && model.segment(model.segment(s).parent).parent < 0) return s;
+  }
+  return 0;
+}
+
+Timeline::Timeline(const Scenario& scenario, const body::SpineModel& model) : model_(&model) {
+  double t = 0.0;
+  BodyTarget previous;  // the scenario starts from upright standing
+  for (std::size_t i = 0; i < scenario.phases.size(); ++i) {
+    PlannedPhase pp;
+    pp.phase = scenario.phases[i];
+    pp.index = static_cast<int>(i);
+    pp.start = t;
+    pp.end = t + pp.phase.duration;
+    pp.cyclic = pp.phase.kind == PhaseKind::Lift || pp.phase.kind == PhaseKind::Twist;
+    pp.plan.pelvis_flexion_share = pelvisShare(model);
+    pp.plan.max_trunk_flexion = maxTrunkFlexion(model);
+    if (pp.phase.kind == PhaseKind::Lift) planLift(pp.phase, model, pp.plan);
+    pp.entry = previous;
+    // Moving into the new posture takes 0.5 s plus 1 s per 60 deg, at most 3 s and at most
+    // half the phase (ASSUMPTION: unhurried everyday movement).
+    const BodyTarget first = phaseTarget(pp.phase, pp.plan, 0.0);
+    // Lying down or getting up is not a trunk-angle blend: the posture switches with the support.
+    const bool switches_support = previous.supported != first.supported;
+    const double change = pp.phase.kind == PhaseKind::Drink || switches_support ? 0.0
+                                                                                : largestChange(previous.posture, first.posture);
+    pp.transition = change > 1e-9 ? std::min({0.5 + change / (60 * kDeg), 3.0, 0.5 * pp.phase.duration}) : 0.0;
+    phases_.push_back(pp);
+    const BodyTarget last = targetIn(static_cast<int>(i), pp.phase.duration);
+    if (pp.phase.kind != PhaseKind::Drink) previous = last;
+    t = pp.end;
+  }
+  duration_ = t;
+  checkRanges(model);
+}
+
+int Timeline::phaseAt(double t) const {
+  // The first phase with end > t (zero-length phases are passed over).
+  const auto it = std::upper_bound(phases_.begin(), phases_.end(), t,
+                                   [](double time, const PlannedPhase& p) { return time < p.end; });
+  if (it == phases_.end()) {
+    for (int i = static_cast<int>(phases_.size()) - 1; i >= 0; --i) {
+      if (phases_[i].end > phases_[i].start) return i;
+    }
+    return static_cast<int>(phases_.size()) - 1;
+  }
+  return static_cast<int>(it - phases_.begin());
+}
+
+BodyTarget Timeline::targetIn(int index, double t) const {
+  const PlannedPhase& pp = phases_[index];
+  // Drinking keeps the body as the previous phase left it (seated stays seated, a shoulder bag
+  // stays on), with the hands freed from what they held or pushed against.
+  if (pp.phase.kind == PhaseKind::Drink) {
+    BodyTarget keep = pp.entry;
+    keep.hands_reaching = false;
+    keep.hand_mass = keep.right_hand_mass = keep.left_hand_mass = 0.0;
+    keep.exert_effort = 0.0;
+    return keep;
+  }
+  BodyTarget target = phaseTarget(pp.phase, pp.plan, std::clamp(t, 0.0, pp.phase.duration));
+  if (t < pp.transition) target.posture = blend(pp.entry.posture, target.posture, minimumJerk(t / pp.transition));
+  return target;
+}
+
+BodyTarget Timeline::targetAt(double t) const {
+  const int i = phaseAt(t);
+  return targetIn(i, t - phases_[i].start);
+}
+
+double Timeline::stillFrom(int index) const {
+  const PlannedPhase& pp = phases_[index];
+  return pp.cyclic ? pp.end : pp.start + pp.transition;
+}
+
+void Timeline::checkRanges(const body::SpineModel& model) const {
+  // Every phase that leaves a joint's range is reported (repeated phases once).
+  io::ErrorCollector errors;
+  for (const PlannedPhase& pp : phases_) {
+    errors.attempt([&] { checkPhaseRange(model, pp); });
+  }
+  errors.throwIfAny();
+}
+
+void Timeline::checkPhaseRange(const body::SpineModel& model, const PlannedPhase& pp) const {
+  {
+    for (double t : extremeTimes(pp)) {
+      const BodyTarget target = phaseTarget(pp.phase, pp.plan, t);
+      const auto bad = body::checkRanges(model, body::jointAngles(model, target.posture));
+      if (!bad) continue;
+      // Point at the angle the file gave for the part of the body that left its range.
+      const bool neck = model.neckSegment() >= 0 && bad->dof.rfind(model.segment(model.neckSegment()).joint.name, 0) == 0;
+      SourceRef at = pp.phase.where;
+      for (const char* key : {"trunk_flexion_deg", "lateral_bend_deg", "axial_rotation_deg", "angle_deg", "neck_flexion_deg"}) {
+        const bool neck_key = std::string(key) == "neck_flexion_deg";
+        const auto found = pp.phase.angle_fields.find(key);
+        if (found != pp.phase.angle_fields.end() && neck_key == neck) {
+          at = found->second;
+          break;
+        }
+      }
+      throw io::InputError(at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " +
+                           (at.field.empty() ? pp.phase.source : at.field) + ": angle beyond the model's joint range (" +
+                           bad->describe() + "), got " + at.text);
+    }
+  }
+}
+
+}  // namespace tonus::scenario
