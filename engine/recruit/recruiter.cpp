@@ -1,0 +1,181 @@
+#include "recruit/recruiter.hpp"
+
+#include <Eigen/Cholesky>
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace tonus::recruit {
+
+// The Lagrangian's minimisers at one point of the dual, and the dual's gradient there.
+struct Recruiter::Point {
+  Eigen::VectorXd a, e, r, gradient;
+};
+
+double Recruiter::dual(const Problem& p, const Eigen::VectorXd& multipliers, Point& at) const {
+  const Eigen::Index dofs = p.A.rows(), coords = p.P.rows();
+  const double e2 = 0.5 * settings_.intersegmental_strength * settings_.intersegmental_strength;
+  const double r2 = 0.5 * settings_.reserve_strength * settings_.reserve_strength;
+  const auto w = multipliers.head(dofs);
+  const auto z = multipliers.tail(coords);
+  const Eigen::VectorXd y = w - p.P.transpose() * z;
+  const Eigen::VectorXd pull = p.A.transpose() * y;
+  at.a = (0.5 * pull.array() * p.capacity.array().square()).max(p.floor.array()).min(p.capacity.array()).matrix();
+  at.e = e2 * w;
+  at.r = -r2 * z;
+  const Eigen::VectorXd unmet = p.b - p.A * at.a;  // what the muscles leave at each dof
+  at.gradient.resize(dofs + coords);
+  at.gradient.head(dofs) = unmet - at.e;
+  at.gradient.tail(coords) = at.r - p.P * unmet;
+  const double cost = (at.a.array() / p.capacity.array()).square().sum();
+  return y.dot(p.b) + cost - pull.dot(at.a) - 0.5 * e2 * w.squaredNorm() - 0.5 * r2 * z.squaredNorm();
+}
+
+namespace {
+
+// The symmetric (w, z) system for muscles with weights D (c^2/2 where free, 0 where held):
+// [[M + e2 I, -M P^T], [-P M, P M P^T + r2 I]], M = A D A^T.
+Eigen::MatrixXd systemMatrix(const Problem& p, const Eigen::VectorXd& free_weight, double e2, double r2) {
+  const Eigen::Index dofs = p.A.rows(), coords = p.P.rows();
+  Eigen::MatrixXd h(dofs + coords, dofs + coords);
+  const Eigen::MatrixXd M = p.A * free_weight.asDiagonal() * p.A.transpose();
+  const Eigen::MatrixXd MPt = M * p.P.transpose();
+  h.topLeftCorner(dofs, dofs) = M;
+  h.topLeftCorner(dofs, dofs).diagonal().array() += e2;
+  h.topRightCorner(dofs, coords) = -MPt;
+  h.bottomLeftCorner(coords, dofs) = -MPt.transpose();
+  h.bottomRightCorner(coords, coords).noalias() = p.P * MPt;
+  h.bottomRightCorner(coords, coords).diagonal().array() += r2;
+  return h;
+}
+
+}  // namespace
+
+Eigen::VectorXd Recruiter::solveFixed(const Problem& p, const std::vector<signed char>& fixed, const Eigen::VectorXd& a) const {
+  const Eigen::Index dofs = p.A.rows();
+  const double e2 = 0.5 * settings_.intersegmental_strength * settings_.intersegmental_strength;
+  const double r2 = 0.5 * settings_.reserve_strength * settings_.reserve_strength;
+  Eigen::VectorXd free_weight(p.A.cols());
+  Eigen::VectorXd held = Eigen::VectorXd::Zero(p.A.cols());
+  for (Eigen::Index i = 0; i < p.A.cols(); ++i) {
+    free_weight[i] = fixed[static_cast<std::size_t>(i)] ? 0.0 : 0.5 * p.capacity[i] * p.capacity[i];
+    if (fixed[static_cast<std::size_t>(i)]) held[i] = a[i];
+  }
+  // Balance with the held muscles' moments taken off the demand: rhs (b~, -P b~).
+  const Eigen::VectorXd rest = p.b - p.A * held;
+  Eigen::VectorXd rhs(dofs + p.P.rows());
+  rhs.head(dofs) = rest;
+  rhs.tail(p.P.rows()) = -p.P * rest;
+  return systemMatrix(p, free_weight, e2, r2).llt().solve(rhs);
+}
+
+bool Recruiter::activeSet(const Problem& p, Eigen::VectorXd& a, int& iterations) const {
+  const Eigen::Index dofs = p.A.rows(), muscles = p.A.cols();
+  // Working set: muscles held at a bound (-1 floor, +1 capacity); any a in the box is feasible,
+  // since the joints' tissues and the reserves take whatever the muscles leave.
+  std::vector<signed char> at(static_cast<std::size_t>(muscles), 0);
+  for (Eigen::Index i = 0; i < muscles; ++i) {
+    a[i] = std::clamp(a[i], p.floor[i], p.capacity[i]);
+    if (a[i] <= p.floor[i]) at[static_cast<std::size_t>(i)] = -1;
+    else if (a[i] >= p.capacity[i]) at[static_cast<std::size_t>(i)] = 1;
+  }
+  for (; iterations < settings_.max_iterations; ++iterations) {
+    const Eigen::VectorXd wz = solveFixed(p, at, a);
+    const Eigen::VectorXd y = wz.head(dofs) - p.P.transpose() * wz.tail(p.P.rows());
+    const Eigen::VectorXd pull = p.A.transpose() * y;  // the balance's price of each muscle's activation
+    // Target activations of the free muscles, and how far toward them we can go in the box.
+    double step = 1.0;
+    Eigen::Index blocking = -1;
+    signed char blocking_side = 0;
+    Eigen::VectorXd target = a;
+    for (Eigen::Index i = 0; i < muscles; ++i) {
+      if (at[static_cast<std::size_t>(i)]) continue;
+      target[i] = 0.5 * p.capacity[i] * p.capacity[i] * pull[i];
+      const double d = target[i] - a[i];
+      const double room = d < 0 ? (p.floor[i] - a[i]) / d : d > 0 ? (p.capacity[i] - a[i]) / d : 1.0;
+      if (room < step) step = room, blocking = i, blocking_side = d < 0 ? -1 : 1;
+    }
+    a += step * (target - a);
+    if (blocking >= 0) {  // a bound stops the step: hold that muscle exactly there
+      a[blocking] = blocking_side < 0 ? p.floor[blocking] : p.capacity[blocking];
+      at[static_cast<std::size_t>(blocking)] = blocking_side;
+      continue;
+    }
+    // At the subproblem's minimum: release the held muscle whose bound is most in the way.
+    Eigen::Index release = -1;
+    double worst = 1e-12;
+    for (Eigen::Index i = 0; i < muscles; ++i) {
+      const signed char side = at[static_cast<std::size_t>(i)];
+      if (!side) continue;
+      // The objective's slope minus the balance's price: positive at the floor means raising
+      // the activation would not pay; negative at capacity means lowering would not.
+      const double slope = 2.0 * a[i] / (p.capacity[i] * p.capacity[i]) - pull[i];
+      const double violation = side < 0 ? -slope : slope;
+      if (violation > worst) worst = violation, release = i;
+    }
+    if (release < 0) return true;
+    at[static_cast<std::size_t>(release)] = 0;
+  }
+  return false;
+}
+
+Solution Recruiter::solve(const Problem& p) {
+  const Eigen::Index dofs = p.A.rows(), coords = p.P.rows(), muscles = p.A.cols(), n = dofs + coords;
+  const double e2 = 0.5 * settings_.intersegmental_strength * settings_.intersegmental_strength;
+  const double r2 = 0.5 * settings_.reserve_strength * settings_.reserve_strength;
+  if (multipliers_.size() != n) multipliers_ = Eigen::VectorXd::Zero(n);
+  const double scale = 1.0 + p.b.cwiseAbs().maxCoeff();
+
+  Solution s;
+  Point at, trial;
+  double value = dual(p, multipliers_, at);
+  Eigen::VectorXd free_weight(muscles);
+  Eigen::MatrixXd hessian(n, n);
+  for (s.iterations = 0; s.iterations < settings_.newton_iterations; ++s.iterations) {
+    if (at.gradient.cwiseAbs().maxCoeff() <= settings_.tolerance * scale) {
+      s.converged = true;
+      break;
+    }
+    // Negated generalised Hessian of the dual; F = muscles strictly inside their bounds.
+    for (Eigen::Index i = 0; i < muscles; ++i) {
+      const bool free = at.a[i] > p.floor[i] && at.a[i] < p.capacity[i];
+      free_weight[i] = free ? 0.5 * p.capacity[i] * p.capacity[i] : 0.0;
+    }
+    hessian = systemMatrix(p, free_weight, e2, r2);
+    const Eigen::VectorXd step = hessian.llt().solve(at.gradient);
+    // Backtracking line search: the dual must rise (Armijo, with the step's predicted gain).
+    double t = 1.0;
+    const double predicted = at.gradient.dot(step);
+    for (int k = 0; k < 40; ++k, t *= 0.5) {
+      const double trial_value = dual(p, multipliers_ + t * step, trial);
+      if (trial_value >= value + 1e-4 * t * predicted || k == 39) {
+        multipliers_ += t * step;
+        value = trial_value;
+        std::swap(at, trial);
+        break;
+      }
+    }
+  }
+  if (!s.converged) {
+    // Newton is cycling at the edge of capacity: finish with the active-set method from here.
+    Eigen::VectorXd a = at.a;
+    s.converged = activeSet(p, a, s.iterations);
+    // With the muscles fixed, the joints' tissues and reserves take what is left optimally.
+    std::vector<signed char> all(static_cast<std::size_t>(muscles), 1);
+    const Eigen::VectorXd wz = solveFixed(p, all, a);
+    at.a = a;
+    at.e = e2 * wz.head(dofs);
+    at.r = -r2 * wz.tail(coords);
+    multipliers_ = wz;
+  }
+  s.activation = at.a;
+  s.intersegmental = at.e;
+  s.reserve = at.r;
+  s.shortfall = s.reserve.cwiseAbs().sum();
+  const double demand = (p.P * p.b).cwiseAbs().sum();
+  s.shortfall_percent = demand > 0.0 ? 100.0 * s.shortfall / demand : 0.0;
+  s.capacity_exceeded = s.shortfall > settings_.exceeded_threshold;
+  return s;
+}
+
+}  // namespace tonus::recruit
