@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);  // checked after parsing, so unknown options are named first
   tonus::cli::addRunCommand(app);
   tonus::cli::addModelCommand(app);
+  tonus::cli::addValidateCommand(app);
   try {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {
@@ -25,6 +26,8 @@ int main(int argc, char** argv) {
   } catch (const tonus::UserError& e) {
     std::cerr << "tonus: error: " << e.what() << "\n";
     return tonus::kUserErrorExitCode;
+  } catch (const tonus::ExitCode& e) {
+    return e.code;
   }
   return 0;
 }

@@ -7,5 +7,6 @@ namespace tonus::cli {
 
 void addRunCommand(CLI::App& app);
 void addModelCommand(CLI::App& app);
+void addValidateCommand(CLI::App& app);
 
 }  // namespace tonus::cli

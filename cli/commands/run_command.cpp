@@ -1,60 +1,80 @@
-// `tonus run [--out DIR]`: the main job. Until scenario files arrive (issue 4) it runs the
-// built-in isometric demonstration of the muscle solver and writes its time series.
-#include <fstream>
+// `tonus run [SCENARIO] [--out DIR] [--model FILE] [--quiet]`: the main job. Validates the
+// scenario against the model first (nothing is written on error), runs it, and writes the
+// results directory atomically.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
 #include <iomanip>
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "commands/commands.hpp"
-#include "core/errors.hpp"
-#include "core/version.hpp"
-#include "demo/isometric_demo.hpp"
-#include "io/output_directory.hpp"
+#include "commands/model_choice.hpp"
+#include "io/results_writer.hpp"
+#include "scenario/scenario_file.hpp"
+#include "sim/run.hpp"
 
 namespace tonus::cli {
 namespace {
 
 struct RunOptions {
-  std::string out = "results/default";
+  std::string scenario;  // empty: the built-in default
+  std::string out;       // empty: results/<scenario name>
+  std::string model;
+  bool quiet = false;
 };
 
-void writeResults(const demo::IsometricDemoResult& r, const std::filesystem::path& dir) {
-  std::ofstream csv(dir / "timeseries.csv");
-  csv << "time_s,excitation,mean_activation,total_tendon_force_N\n" << std::setprecision(9);
-  for (std::size_t k = 0; k < r.time.size(); ++k) {
-    csv << r.time[k] << ',' << r.excitation[k] << ',' << r.mean_activation[k] << ',' << r.total_tendon_force[k] << '\n';
-  }
-  nlohmann::json summary = {
-      {"tonus_version", std::string(version())},
-      {"job", "isometric muscle-bank demonstration (built-in default)"},
-      {"muscles", r.muscles},
-      {"time_step_s", r.time_step},
-      {"duration_s", r.time.back()},
-      {"peak_total_force_N", r.peak_total_force},
-      {"time_to_half_peak_s", r.time_to_half_peak},
-      {"release_time_to_10pct_s", r.release_time_to_tenth},
-      {"wall_seconds", r.wall_seconds},
+// A one-line progress bar on stderr, for terminals and runs longer than a second.
+std::function<void(double, double)> progressBar(bool quiet) {
+  if (quiet || !::isatty(::fileno(stderr))) return {};
+  const auto started = std::chrono::steady_clock::now();
+  return [started](double fraction, double seconds_left) {
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (elapsed < 1.0) return;
+    const int width = 40, filled = static_cast<int>(fraction * width);
+    std::cerr << "\r[" << std::string(static_cast<std::size_t>(filled), '#')
+              << std::string(static_cast<std::size_t>(width - filled), '.') << "] " << std::setw(3)
+              << static_cast<int>(100 * fraction) << "%  " << std::fixed << std::setprecision(1) << seconds_left
+              << " s left " << (fraction >= 1.0 ? "\n" : "") << std::flush;
   };
-  std::ofstream(dir / "summary.json") << summary.dump(2) << '\n';
-  if (!csv) throw UserError("could not write results to '" + dir.string() + "'");
+}
+
+void run(const RunOptions& o) {
+  const scenario::Scenario s = o.scenario.empty() ? scenario::loadDefaultScenario() : scenario::loadScenarioFile(o.scenario);
+  const body::ModelSpec spec = chooseModel(o.model, s);
+  const body::SpineModel model(spec, sim::subjectFor(s, spec));
+  const scenario::Timeline timeline(s, model);  // checks every posture against the joint ranges
+  sim::RunOptions options;
+  options.progress = progressBar(o.quiet);
+  const sim::RunResult result = sim::runScenario(s, model, timeline, options);
+  const std::string out = o.out.empty() ? "results/" + s.name : o.out;
+  io::writeResults(result, out);
+  if (o.quiet) return;
+  const int l4l5 = result.channelIndex("L4L5_compression_N");
+  std::cout << "tonus run: " << s.name << ", " << result.simulated_s / 60.0 << " min simulated in " << std::setprecision(3)
+            << result.wall_s << " s (" << result.frames << " frames)\n";
+  if (l4l5 >= 0) {
+    std::cout << "  L4/L5 compression: mean " << std::fixed << std::setprecision(0) << result.overall.channels[l4l5].mean()
+              << " N, peak " << result.overall.channels[l4l5].peak << " N at " << result.overall.channels[l4l5].peak_time
+              << " s\n";
+  }
+  if (result.overall.capacity_exceeded_s > 0.0) {
+    std::cout << "  capacity exceeded for " << result.overall.capacity_exceeded_s << " s (see summary.json)\n";
+  }
+  std::cout << "  results in " << out << "/ (summary.json, timeseries.csv, muscles.csv, activations.sto)\n";
 }
 
 }  // namespace
 
 void addRunCommand(CLI::App& app) {
   auto options = std::make_shared<RunOptions>();
-  CLI::App* run = app.add_subcommand("run", "Run the main job (now: the built-in muscle demonstration)");
-  run->add_option("--out", options->out, "Results directory (replaced atomically)")->capture_default_str();
-  run->callback([options] {
-    const demo::IsometricDemoResult result = demo::runIsometricDemo();
-    io::writeDirectoryAtomically(options->out, [&](const std::filesystem::path& dir) { writeResults(result, dir); });
-    std::cout << "tonus run: " << result.muscles << " muscles, " << result.time.size() << " steps in "
-              << std::setprecision(3) << result.wall_seconds << " s; peak force " << std::setprecision(5)
-              << result.peak_total_force << " N, half-rise " << result.time_to_half_peak << " s, release to 10% "
-              << result.release_time_to_tenth << " s\n"
-              << "results in " << options->out << "/ (timeseries.csv, summary.json)\n";
-  });
+  CLI::App* cmd = app.add_subcommand("run", "Run a scenario (default: the built-in working morning)");
+  cmd->add_option("scenario", options->scenario, "Scenario file (YAML)");
+  cmd->add_option("--out", options->out, "Results directory (default: results/<scenario name>)");
+  cmd->add_option("--model", options->model, "Model file (default: the scenario's model, else the built-in one)");
+  cmd->add_flag("--quiet", options->quiet, "No progress bar and no summary on stdout");
+  cmd->callback([options] { run(*options); });
 }
 
 }  // namespace tonus::cli

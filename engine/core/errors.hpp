@@ -20,4 +20,9 @@ class ParameterError : public UserError {
   using UserError::UserError;
 };
 
+// Thrown by a command that has already told the user what went wrong: exit with this code.
+struct ExitCode {
+  int code;
+};
+
 }  // namespace tonus

@@ -22,6 +22,66 @@ check "run" 0 "$tonus" run --out "$out/default"
 [ -s "$out/default/summary.json" ] && [ -s "$out/default/timeseries.csv" ] || { echo "FAIL: run outputs"; fail=1; }
 check "run into an unwritable place" 2 "$tonus" run --out /proc/tonus/results
 
+# A scenario from a file through `run`: every output, with the keys users' scripts read.
+scen="$out/short.yaml"
+cat > "$scen" <<'YAML'
+name: cli-short
+subject: {sex: female, height_m: 1.65, mass_kg: 62}
+timeline:
+  - stand: {duration: 20s}
+  - lift: {reps: 2, load_kg: 10, style: squat, cycle_s: 5}
+  - sit: {duration: 1min, style: slumped}
+output: {sample_every: 2s}
+YAML
+check "validate a good scenario" 0 "$tonus" validate "$scen"
+"$tonus" model info --json > "$out/model.json"
+check "run a scenario" 0 "$tonus" run "$scen" --out "$out/short" --quiet
+python3 - "$out/short" <<'PY' || { echo "FAIL: scenario outputs"; fail=1; }
+import csv, json, sys
+d = sys.argv[1]
+s = json.load(open(f"{d}/summary.json"))
+assert s["scenario"] == "cli-short", s["scenario"]
+assert abs(s["simulated_s"] - 90.0) < 1e-9, s["simulated_s"]
+assert s["wall_s"] > 0
+assert [p["kind"] for p in s["phases"]] == ["stand", "lift", "sit"]
+assert [p["index"] for p in s["phases"]] == [0, 1, 2]
+assert [(p["start_s"], p["end_s"]) for p in s["phases"]] == [(0, 20), (20, 30), (30, 90)]
+for p in s["phases"]:
+    for key in ("L4L5_compression_N", "L5S1_compression_N", "L4L5_idp_MPa"):
+        assert 0 < p[key]["mean"] <= p[key]["peak"], (key, p[key])
+    assert isinstance(p["capacity_exceeded"], bool)
+    assert "multifidus" in p["mean_activation"]
+    assert p["niosh"]["L4L5"]["above_action_limit_s"] >= 0
+assert s["phases"][1]["L4L5_compression_N"]["peak"] > s["phases"][0]["L4L5_compression_N"]["peak"]
+assert s["peak"]["L4L5_compression_N"]["value"] == max(p["L4L5_compression_N"]["peak"] for p in s["phases"])
+assert s["niosh_limits_N"] == {"action_limit": 3400.0, "max_permissible_limit": 6400.0}
+assert set(s["niosh"]) == {"L4L5", "L5S1"}
+rows = list(csv.DictReader(open(f"{d}/timeseries.csv")))
+for col in ("time_s", "phase", "L4L5_idp_MPa", "L1L2_compression_N", "L5S1_shear_ap_N",
+            "L3L4_moment_flexion_Nm", "act_multifidus", "act_rectus_abdominis"):
+    assert col in rows[0], col
+times = [float(r["time_s"]) for r in rows]
+assert times == sorted(times) and times[0] == 0 and times[-1] == 90, (times[0], times[-1])
+for t in (20.0, 30.0):
+    assert t in times, t  # phase boundaries are sampled exactly
+muscles = list(csv.reader(open(f"{d}/muscles.csv")))
+fascicles = json.load(open(f"{d}/../model.json"))["fascicles"]
+assert len(muscles) == 1 + len(rows) * fascicles, (len(muscles), len(rows), fascicles)
+sto = open(f"{d}/activations.sto").read().split("\n")
+assert sto[0] == "activations" and f"nRows={len(rows)}" in sto and f"nColumns={fascicles + 1}" in sto
+PY
+check "validate a model" 0 "$tonus" validate "$(dirname "$0")/../models/two_segment.yaml"
+sed 's/style: slumped/stile: slumped/' "$scen" > "$out/typo.yaml"
+check "validate a scenario with a typo" 2 "$tonus" validate "$out/typo.yaml"
+grep -q "typo.yaml:6:27: timeline\[2\].sit.stile: unknown key (did you mean 'style'?)" /tmp/tonus_cli_out.$$ \
+  || { echo "FAIL: typo message"; cat /tmp/tonus_cli_out.$$; fail=1; }
+check "run a scenario with a typo" 2 "$tonus" run "$out/typo.yaml" --out "$out/typo"
+[ ! -e "$out/typo" ] || { echo "FAIL: a rejected scenario left output"; fail=1; }
+sed 's/duration: 20s/duration: 20 parsecs/' "$scen" > "$out/duration.yaml"
+check "a duration that does not parse" 2 "$tonus" validate "$out/duration.yaml"
+grep -q "duration.yaml:4:[0-9]*: .*duration" /tmp/tonus_cli_out.$$ || { echo "FAIL: duration message"; cat /tmp/tonus_cli_out.$$; fail=1; }
+check "validate a missing file" 2 "$tonus" validate /no/such/scenario.yaml
+
 # Model inspection.
 check "model info" 0 "$tonus" model info
 grep -q "multifidus" /tmp/tonus_cli_out.$$ || { echo "FAIL: model info lists multifidus"; fail=1; }

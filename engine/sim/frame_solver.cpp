@@ -1,0 +1,245 @@
+#include "sim/frame_solver.hpp"
+
+#include <algorithm>
+
+#include "body/passive_joints.hpp"
+#include "scenario/timeline.hpp"
+
+namespace tonus::sim {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Adds the time since `started` to a stage's timer when it goes out of scope.
+class StageTimer {
+ public:
+  StageTimer(std::array<double, kStageCount>& seconds, Stage stage) : seconds_(seconds), stage_(stage) {}
+  ~StageTimer() { seconds_[stage_] += std::chrono::duration<double>(Clock::now() - started_).count(); }
+
+ private:
+  std::array<double, kStageCount>& seconds_;
+  Stage stage_;
+  Clock::time_point started_ = Clock::now();
+};
+
+// A landmark of a segment in ground, or a fallback when the model lacks it.
+body::Vec3d landmarkOr(const body::SpineModel& model, const body::Kinematics& kin, int segment, const std::string& name,
+                       const body::Vec3d& fallback_local) {
+  const auto& lm = model.segment(segment).landmarks;
+  const auto found = lm.find(name);
+  return kin.toGround(segment, found != lm.end() ? found->second : fallback_local);
+}
+
+}  // namespace
+
+FrameSolver::FrameSolver(const body::SpineModel& model, Eigen::VectorXd strength, recruit::Settings settings)
+    : model_(model), strength_(std::move(strength)), state_(model.makeState()),
+      muscle_in_(model.muscles().makeInputs()), muscle_state_(model.muscles().makeState()),
+      muscle_out_(model.muscles().makeOutputs()), settings_(settings), recruiter_(settings) {
+  for (int d = 0; d < model.dofCount(); ++d) {
+    if (model.segment(d / 3).parent >= 0) dofs_.push_back(d);
+  }
+  problem_.A.resize(static_cast<Eigen::Index>(dofs_.size()), model.fascicleCount());
+  problem_.P = couplingOf(model, dofs_);
+}
+
+Eigen::MatrixXd couplingOf(const body::SpineModel& model, const std::vector<int>& dofs) {
+  // The trunk moves as one by the lumbar rhythm (a row of shares per axis, the pelvis's left
+  // out: the hips move it); every recruited dof the rhythm leaves alone is its own coordinate.
+  std::vector<Eigen::VectorXd> rows;
+  std::vector<bool> covered(dofs.size(), false);
+  for (int axis = 0; axis < 3; ++axis) {
+    Eigen::VectorXd row = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(dofs.size()));
+    for (const auto& [segment, share] : model.rhythm().shares[axis]) {
+      const auto at = std::find(dofs.begin(), dofs.end(), 3 * segment + axis);
+      if (at == dofs.end() || share <= 0.0) continue;
+      row[at - dofs.begin()] = share;
+      covered[static_cast<std::size_t>(at - dofs.begin())] = true;
+    }
+    if (row.squaredNorm() > 0.0) rows.push_back(row / row.norm());
+  }
+  for (std::size_t j = 0; j < dofs.size(); ++j) {
+    if (covered[j]) continue;
+    rows.push_back(Eigen::VectorXd::Unit(static_cast<Eigen::Index>(dofs.size()), static_cast<Eigen::Index>(j)));
+  }
+  Eigen::MatrixXd P(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(dofs.size()));
+  for (std::size_t k = 0; k < rows.size(); ++k) P.row(static_cast<Eigen::Index>(k)) = rows[k].transpose();
+  return P;
+}
+
+FrameResult FrameSolver::solve(const scenario::BodyTarget& target, const body::Motion& motion,
+                               const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity) {
+  FrameResult result;
+  kinematics(motion);
+  std::vector<body::PointLoad> applied = loads(target, result);
+  const Eigen::VectorXd tau = inverseDynamics(target, motion, applied, result);
+  Eigen::VectorXd passive;
+  {
+    StageTimer timer(seconds_, kPassive);
+    passive = body::passiveJointMoments(model_, motion.q);
+  }
+  muscleForces(motion);
+  // Muscles supply what inverse dynamics asks beyond the joints' own tissue (which applies -M(q)).
+  const recruit::Solution solution = recruitment(tau + passive, floor, capacity);
+  result.activation = solution.activation;
+  result.force = passive_force_ + solution.activation.cwiseProduct(per_activation_);
+  result.intersegmental = Eigen::VectorXd::Zero(model_.dofCount());
+  for (std::size_t j = 0; j < dofs_.size(); ++j) {
+    result.intersegmental[dofs_[j]] = solution.intersegmental[static_cast<Eigen::Index>(j)];
+  }
+  result.reserve = solution.reserve;
+  result.capacity_exceeded = solution.capacity_exceeded;
+  result.shortfall = solution.shortfall;
+  result.shortfall_percent = solution.shortfall_percent;
+  result.recruitment_iterations = solution.iterations;
+  jointLoads(motion, applied, result);
+  return result;
+}
+
+void FrameSolver::kinematics(const body::Motion& motion) {
+  StageTimer timer(seconds_, kKinematics);
+  body::setMotion(model_, state_, motion);
+  body::computeKinematics(model_, state_, kin_);
+}
+
+std::vector<body::PointLoad> FrameSolver::loads(const scenario::BodyTarget& target, FrameResult& result) {
+  {
+    StageTimer timer(seconds_, kPaths);
+    body::computePathGeometry(model_, kin_, geometry_);
+  }
+  StageTimer timer(seconds_, kLoads);
+  std::vector<body::PointLoad> out;
+  const double g = model_.gravity();
+  const int arms_segment = model_.arms().segment;
+  if (target.supported) {
+    // Lying: the surface carries every segment and the arms where their weight acts.
+    for (int s = 0; s < model_.segmentCount(); ++s) {
+      out.push_back({s, kin_.toGround(s, model_.segment(s).centre_of_mass),
+                     body::Vec3d(0.0, model_.segment(s).mass * g, 0.0), "support"});
+    }
+    for (body::PointLoad arm : body::armWeight(model_, kin_, body::hangingHands(model_, kin_))) {
+      out.push_back(arm);
+      arm.force = -arm.force;
+      arm.label = "support";
+      out.push_back(arm);
+    }
+    return out;
+  }
+  // Hands: hanging from the shoulders, or reaching to a point in front of L5/S1.
+  body::HandPositions hands = body::hangingHands(model_, kin_);
+  const body::Vec3d reference = kin_.origin[scenario::referenceJoint(model_)];
+  if (target.hands_reaching) {
+    const body::Vec3d centre = reference + target.hand_point;
+    const body::Vec3d apart(0.0, 0.0, 0.15);  // hands 0.3 m apart (ASSUMPTION)
+    hands = {centre + apart, centre - apart};
+  }
+  for (const body::PointLoad& arm : body::armWeight(model_, kin_, hands)) out.push_back(arm);
+  if (target.hand_mass > 0.0) {
+    out.push_back(body::heldMass(model_, 0.5 * target.hand_mass, hands.right, "load, right hand"));
+    out.push_back(body::heldMass(model_, 0.5 * target.hand_mass, hands.left, "load, left hand"));
+  }
+  if (target.right_hand_mass > 0.0) out.push_back(body::heldMass(model_, target.right_hand_mass, hands.right, "load, right hand"));
+  if (target.left_hand_mass > 0.0) out.push_back(body::heldMass(model_, target.left_hand_mass, hands.left, "load, left hand"));
+  const auto [right_shoulder, left_shoulder] = body::shoulders(model_, kin_);
+  if (target.right_shoulder_mass > 0.0) {
+    out.push_back(body::heldMass(model_, target.right_shoulder_mass,
+                                 landmarkOr(model_, kin_, arms_segment, "acromion_r", kin_.rotation[arms_segment].transpose() * (right_shoulder - kin_.origin[arms_segment])),
+                                 "load, right shoulder"));
+  }
+  if (target.left_shoulder_mass > 0.0) {
+    out.push_back(body::heldMass(model_, target.left_shoulder_mass,
+                                 landmarkOr(model_, kin_, arms_segment, "acromion_l", kin_.rotation[arms_segment].transpose() * (left_shoulder - kin_.origin[arms_segment])),
+                                 "load, left shoulder"));
+  }
+  if (target.backpack_mass > 0.0) {
+    // A backpack rests 12 cm behind the mid-thoracic spine (ASSUMPTION).
+    const auto& lm = model_.segment(arms_segment).landmarks;
+    const auto t6 = lm.find("t6_spinous");
+    const body::Vec3d local = (t6 != lm.end() ? t6->second : model_.segment(arms_segment).centre_of_mass) + body::Vec3d(-0.12, 0.0, 0.0);
+    out.push_back(body::heldMass(model_, target.backpack_mass, kin_.toGround(arms_segment, local), "backpack"));
+  }
+  if (target.exert_effort > 0.0) {
+    // Pushing against a fixed resistance: the resistance puts a couple on the thorax that the
+    // trunk muscles must meet with `effort` of their maximum moment at L4/L5.
+    const int level = model_.jointIndex("L4_L5") >= 0 ? model_.jointIndex("L4_L5") : scenario::referenceJoint(model_);
+    int axis = body::kFlexion;
+    double sign = -1.0;  // the muscles' moment: extension is negative flexion
+    switch (target.exert_direction) {
+      case scenario::ExertDirection::Extension: axis = body::kFlexion, sign = -1.0; break;
+      case scenario::ExertDirection::Flexion: axis = body::kFlexion, sign = 1.0; break;
+      case scenario::ExertDirection::LateralLeft: axis = body::kLateralBending, sign = -1.0; break;
+      case scenario::ExertDirection::LateralRight: axis = body::kLateralBending, sign = 1.0; break;
+      case scenario::ExertDirection::RotationLeft: axis = body::kAxialRotation, sign = -1.0; break;
+      case scenario::ExertDirection::RotationRight: axis = body::kAxialRotation, sign = 1.0; break;
+    }
+    const int dof = 3 * level + axis;
+    const auto& fmax = model_.muscles().parameters().max_isometric_force;
+    double maximum = 0.0;
+    for (int f = 0; f < model_.fascicleCount(); ++f) {
+      maximum += std::max(0.0, sign * geometry_.moment_arm(f, dof)) * fmax[f] * strength_[f];
+    }
+    result.exert_moment = target.exert_effort * maximum;
+    body::PointLoad couple{arms_segment, kin_.origin[arms_segment], body::Vec3d::Zero(), "resistance"};
+    couple.moment = -sign * result.exert_moment * kin_.axis[dof];
+    out.push_back(couple);
+  }
+  return out;
+}
+
+Eigen::VectorXd FrameSolver::inverseDynamics(const scenario::BodyTarget& target, const body::Motion& motion,
+                                             std::vector<body::PointLoad>& applied, FrameResult& result) {
+  StageTimer timer(seconds_, kInverseDynamics);
+  Eigen::VectorXd tau = body::inverseDynamics(model_, state_, kin_, motion, applied);
+  if (!target.backrest) return tau;
+  // A chair back pushes forward on the thorax just enough to hold it (it cannot pull), so the
+  // thorax's joint needs no flexion moment from the muscles (ASSUMPTION: full support).
+  const int thorax = model_.arms().segment;
+  const auto& lm = model_.segment(thorax).landmarks;
+  const auto t8 = lm.find("t8_spinous");
+  const body::Vec3d local = t8 != lm.end() ? t8->second : model_.segment(thorax).centre_of_mass;
+  const body::Vec3d point = kin_.toGround(thorax, local);
+  const int dof = 3 * thorax + body::kFlexion;
+  const double per_newton = (point - kin_.origin[thorax]).cross(body::Vec3d::UnitX()).dot(kin_.axis[dof]);
+  const double force = per_newton > 0.0 ? std::max(0.0, tau[dof] / per_newton) : 0.0;
+  if (force > 0.0) {
+    applied.push_back({thorax, point, force * body::Vec3d::UnitX(), "backrest"});
+    tau = body::inverseDynamics(model_, state_, kin_, motion, applied);
+  }
+  result.backrest_force = force;
+  return tau;
+}
+
+void FrameSolver::muscleForces(const body::Motion& motion) {
+  StageTimer timer(seconds_, kMuscles);
+  const int n = model_.fascicleCount();
+  const Eigen::VectorXd velocity = body::lengtheningVelocity(geometry_, motion.qdot);
+  muscle_in_.length.head(n) = geometry_.length;
+  muscle_in_.velocity.head(n) = velocity;
+  model_.muscles().evaluate(muscle_in_, muscle_state_, muscle_out_, 1);
+  per_activation_ = muscle_out_.force_per_activation.head(n).matrix().cwiseProduct(strength_);
+  passive_force_ = muscle_out_.passive_force_along_tendon.head(n).matrix().cwiseProduct(strength_);
+}
+
+recruit::Solution FrameSolver::recruitment(const Eigen::VectorXd& demand, const Eigen::VectorXd& floor,
+                                           const Eigen::VectorXd& capacity) {
+  StageTimer timer(seconds_, kRecruitment);
+  const Eigen::VectorXd passive_muscle = geometry_.moment_arm.transpose() * passive_force_;
+  problem_.b.resize(static_cast<Eigen::Index>(dofs_.size()));
+  for (std::size_t j = 0; j < dofs_.size(); ++j) {
+    const int d = dofs_[j];
+    problem_.A.row(static_cast<Eigen::Index>(j)) = geometry_.moment_arm.col(d).cwiseProduct(per_activation_).transpose();
+    problem_.b[static_cast<Eigen::Index>(j)] = demand[d] - passive_muscle[d];
+  }
+  problem_.floor = floor;
+  problem_.capacity = capacity.cwiseMax(floor);
+  return recruiter_.solve(problem_);
+}
+
+void FrameSolver::jointLoads(const body::Motion& motion, const std::vector<body::PointLoad>& applied, FrameResult& result) {
+  StageTimer timer(seconds_, kJointLoads);
+  const body::BodyWrenches w =
+      body::bodyWrenches(model_, state_, kin_, geometry_, result.force, motion.qddot, applied);
+  result.joints = body::jointLoads(model_, kin_, w);
+}
+
+}  // namespace tonus::sim
