@@ -67,7 +67,7 @@ L5S1 = (MID_ASIS[0] - 0.100, MID_ASIS[1] + 0.025, 0.0)
 # L4-S1 ~34 deg, Asian Spine J 2019 (A); increasing caudally, Bernhardt & Bridwell 1989 (A)).
 # Vertebral bodies are not wedged; each disc carries its level's lordosis (ASSUMPTION).
 # ---------------------------------------------------------------------------------------------
-LORDOSIS = {"L5_S1": 20, "L4_L5": 14, "L3_L4": 8, "L2_L3": 5, "L1_L2": 3, "T12_L1": 0}  # deg
+LORDOSIS = {"L5_S1": 20, "L4_L5": 15, "L3_L4": 10, "L2_L3": 7, "L1_L2": 4, "T12_L1": 1}  # deg
 LEVEL = 0.038       # joint-to-joint spacing: body 27 mm + disc ~11 mm (Zhang 2018 (A); M)
 DISC_HALF = 0.011   # centre of rotation to the body above: disc height (ASSUMPTION)
 BODY_HALF = 0.0135  # half a lumbar body height (Panjabi 1992, ~27 mm; M)
@@ -433,6 +433,21 @@ def fascicles_longissimus_thoracis():
     return out
 
 
+def fascicles_thoracolumbar_transversospinalis():
+    # The deep extensors that cross the thoracolumbar junction, which the lumped T12/L1 joint
+    # would otherwise lack: thoracic multifidus (mammillary processes of L1-L3 to the spinous
+    # processes 2-3 levels up) and spinalis thoracis (upper lumbar spinous processes to mid-thoracic
+    # ones) (standard anatomy, M). 5 lines, 6.0 cm2 per side (ASSUMPTION: of the order of the
+    # lumbar multifidus's upper bands; no PCSA was found for these muscles).
+    return [
+        ("multifidus_thoracis_L1_T10", ["L1.mammillary_r", "thorax.t10_spinous"], 1.2),
+        ("multifidus_thoracis_L2_T11", ["L2.mammillary_r", "thorax.t11_spinous"], 1.2),
+        ("multifidus_thoracis_L3_T12", ["L3.mammillary_r", "thorax.t12_spinous"], 1.2),
+        ("spinalis_thoracis_L1_T8", ["L1.spinous_tip", "thorax.t8_spinous"], 1.2),
+        ("spinalis_thoracis_L2_T6", ["L2.spinous_tip", "thorax.t6_spinous"], 1.2),
+    ]
+
+
 def fascicles_iliocostalis_thoracis():
     # Macintosh & Bogduk 1987 (M): angles of ribs 5-12 by long tendons to the PSIS and iliac crest;
     # no lumbar attachment. 6 lines for 8 fascicles, 5.0 cm2 (ASSUMPTION).
@@ -531,6 +546,7 @@ MUSCLES = [
     ("iliocostalis_lumborum_pars_lumborum", "lumbar", 0.88, 0, ("fraction", 0.75), fascicles_iliocostalis_lumborum()),
     ("longissimus_thoracis_pars_thoracis", "thoracic", 0.88, 0, ("cm", 9.0), fascicles_longissimus_thoracis()),
     ("iliocostalis_lumborum_pars_thoracis", "thoracic", 0.88, 0, ("cm", 12.0), fascicles_iliocostalis_thoracis()),
+    ("thoracolumbar_transversospinalis", "thoracic", 0.9, 0, ("fraction", 0.5), fascicles_thoracolumbar_transversospinalis()),
     ("quadratus_lumborum", "lumbar", 1.0, 0, ("fraction", 0.75), fascicles_quadratus_lumborum()),
     ("psoas_major", "lumbar", 1.1, 10.6, ("cm", 11.7), fascicles_psoas()),
     ("rectus_abdominis", "abdominal", 1.2, 0, ("cm", 28.3), fascicles_rectus_abdominis()),
