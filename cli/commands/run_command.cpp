@@ -11,6 +11,7 @@
 
 #include "commands/commands.hpp"
 #include "commands/model_choice.hpp"
+#include "io/output_directory.hpp"
 #include "io/results_writer.hpp"
 #include "scenario/scenario_file.hpp"
 #include "sim/run.hpp"
@@ -47,9 +48,18 @@ void run(const RunOptions& o) {
   const scenario::Timeline timeline(s, model);  // checks every posture against the joint ranges
   sim::RunOptions options;
   options.progress = progressBar(o.quiet);
-  const sim::RunResult result = sim::runScenario(s, model, timeline, options);
   const std::string out = o.out.empty() ? "results/" + s.name : o.out;
-  io::writeResults(result, out);
+  sim::RunResult result;
+  // The time series stream into the staging directory as the run goes; it replaces `out`
+  // only once the summary is written too.
+  io::writeDirectoryAtomically(out, [&](const std::filesystem::path& dir) {
+    io::ResultsStream stream(dir);
+    options.on_start = [&](const sim::RunLayout& layout) { stream.start(layout); };
+    options.on_sample = [&](const sim::Sample& sample) { stream.add(sample); };
+    result = sim::runScenario(s, model, timeline, options);
+    stream.close();
+    io::writeSummary(result, dir);
+  });
   if (o.quiet) return;
   const int l4l5 = result.channelIndex("L4L5_compression_N");
   std::cout << "tonus run: " << s.name << ", " << result.simulated_s / 60.0 << " min simulated in " << std::setprecision(3)
@@ -62,6 +72,10 @@ void run(const RunOptions& o) {
   if (result.overall.capacity_exceeded_s > 0.0) {
     std::cout << "  capacity exceeded for " << result.overall.capacity_exceeded_s << " s (see summary.json)\n";
   }
+  if (result.task_failure) std::cout << "  task failure at " << *result.task_failure << " s\n";
+  std::cout << "  spasm risk: peak " << std::setprecision(2) << result.peak_risk.value << " (" << result.peak_risk.muscle
+            << " at " << std::setprecision(0) << result.peak_risk.time << " s); spasm episodes: "
+            << result.spasm_events.size() << "\n";
   std::cout << "  results in " << out << "/ (summary.json, timeseries.csv, muscles.csv, activations.sto)\n";
 }
 

@@ -18,7 +18,7 @@ struct SitShape {
 SitShape sitShape(SitStyle style, bool backrest) {
   if (style == SitStyle::Forward) return {30 * kDeg, 5 * kDeg};
   if (backrest) return {-15 * kDeg, -20 * kDeg};
-  return style == SitStyle::Slumped ? SitShape{15 * kDeg, -25 * kDeg} : SitShape{0.0, -10 * kDeg};
+  return style == SitStyle::Slumped ? SitShape{10 * kDeg, -20 * kDeg} : SitShape{0.0, -10 * kDeg};
 }
 
 body::TrunkPosture postureOf(const Phase& p) {
@@ -170,8 +170,11 @@ BodyTarget phaseTarget(const Phase& p, const PhasePlan& plan, double t) {
     case PhaseKind::Carry:
       return carryTarget(p);
     case PhaseKind::Stretch:
-      // A standing forward-bend stretch held at 80 % of the model's trunk flexion (ASSUMPTION).
+      // Held at 80 % of the model's trunk flexion (ASSUMPTION): lying, knees to chest, the
+      // surface carries the body and the muscles relax; standing, a forward bend the muscles
+      // hold (the model has no flexion-relaxation, docs/validation.md).
       target.posture.flexion = 0.8 * plan.max_trunk_flexion;
+      target.supported = p.stretch_position == StretchPosition::Lying;
       target.stretching = true;
       break;
     case PhaseKind::Heat:

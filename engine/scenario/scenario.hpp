@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "body/subject.hpp"
+#include "physiology/parameters.hpp"
 
 namespace tonus::scenario {
 
@@ -19,7 +20,7 @@ struct SourceRef {
   std::string text;   // what was written there
 };
 
-// Read now; the physiology issue makes them act (docs/scenarios.md).
+// The subject's state beyond the body's size (docs/scenarios.md, docs/physiology.md).
 struct Condition {
   double dehydration_percent = 0.0;   // body-mass loss [%]
   std::string electrolytes = "normal";  // normal | low_sodium | low_potassium | low_calcium | low_magnesium
@@ -37,6 +38,9 @@ enum class LiftStyle { Stoop, Squat };
 enum class TwistSide { Left, Right, Alternate };
 enum class CarryOn { RightShoulder, LeftShoulder, RightHand, LeftHand, BothHands, Backpack };
 enum class ExertDirection { Extension, Flexion, LateralLeft, LateralRight, RotationLeft, RotationRight };
+// A lower-back stretch: lying with the knees pulled to the chest (the muscles relaxed), or a
+// standing forward bend.
+enum class StretchPosition { Lying, Standing };
 // Where a therapy phase (heat, cold, massage) happens; lying unless the file says otherwise.
 enum class TherapyPosture { Lying, Sitting, Standing };
 
@@ -54,6 +58,7 @@ struct Phase {
   bool backrest = false;
   LiePosition lie_position = LiePosition::Supine;
   TherapyPosture therapy_posture = TherapyPosture::Lying;
+  StretchPosition stretch_position = StretchPosition::Lying;
 
   double load_kg = 0.0;
   double hand_distance = 0.35;  // [m] horizontal, L5/S1 to the hands
@@ -83,6 +88,7 @@ struct Scenario {
   Condition condition;
   std::vector<Phase> phases;
   double sample_every = 1.0;  // [s]
+  physiology::Parameters physiology;  // defaults, with the file's `physiology:` overrides
   double duration() const;
 };
 

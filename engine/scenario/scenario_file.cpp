@@ -46,11 +46,18 @@ double readLoad(const YamlNode& n) {
 Phase readPhase(const std::string& kind, const YamlNode& n) {
   Phase p;
   p.where = refOf(n);
-  if (kind == "stand" || kind == "walk" || kind == "stretch") {
-    p.kind = kind == "stand" ? PhaseKind::Stand : kind == "walk" ? PhaseKind::Walk : PhaseKind::Stretch;
+  if (kind == "stand" || kind == "walk") {
+    p.kind = kind == "stand" ? PhaseKind::Stand : PhaseKind::Walk;
     n.allowOnlyKeys(keysWith({"duration"}, kind == "stand"));
     p.duration = readDuration(n);
     readAngles(n, p);
+  } else if (kind == "stretch") {
+    p.kind = PhaseKind::Stretch;
+    n.allowOnlyKeys({"duration", "position"});
+    p.duration = readDuration(n);
+    if (auto s = n.find("position")) {
+      p.stretch_position = s->asChoice({"lying", "standing"}) == "lying" ? StretchPosition::Lying : StretchPosition::Standing;
+    }
   } else if (kind == "sit") {
     p.kind = PhaseKind::Sit;
     n.allowOnlyKeys(keysWith({"duration", "style", "backrest"}, true));
@@ -199,8 +206,37 @@ void readTimelineItem(const YamlNode& item, const std::string& source, std::size
   }
 }
 
+// `physiology:` overrides: the reflex model by name, any constant of parameterTable by name.
+void readPhysiology(const YamlNode& n, physiology::Parameters& p, io::ErrorCollector& errors) {
+  if (!n.isMap()) n.fail("must be a map of physiology settings, such as {reflex_model: pain_adaptation}");
+  std::vector<physiology::ParameterEntry> table = physiology::parameterTable(p);
+  std::vector<std::string> keys = {"reflex_model"};
+  for (const auto& entry : table) keys.push_back(entry.name);
+  errors.attempt([&] { n.allowOnlyKeys(keys); });
+  for (const auto& [key, value] : n.entries()) {
+    errors.attempt([&, &key = key, &value = value] {
+      if (key == "reflex_model") {
+        p.reflex_model = value.asChoice({"vicious_cycle", "pain_adaptation"}) == "vicious_cycle"
+                             ? physiology::ReflexModel::ViciousCycle
+                             : physiology::ReflexModel::PainAdaptation;
+        return;
+      }
+      for (const auto& entry : table) {
+        if (key == entry.name) *entry.value = value.asNumberIn(entry.min, entry.max, entry.unit);
+      }
+    });
+  }
+  // Flow must first be free, then fall, then stop, as pressure rises.
+  const auto& f = p.perfusion;
+  if (!(f.pressure_at_rest < f.onset_pressure && f.onset_pressure < f.occlusion_pressure)) {
+    errors.attempt([&] {
+      n.failPlain("needs pressure_at_rest_mmhg < flow_onset_pressure_mmhg < occlusion_pressure_mmhg");
+    });
+  }
+}
+
 Scenario readScenario(const YamlNode& root) {
-  root.allowOnlyKeys({"name", "description", "model", "subject", "condition", "timeline", "output"});
+  root.allowOnlyKeys({"name", "description", "model", "subject", "condition", "physiology", "timeline", "output"});
   Scenario s;
   s.file = root.file();
   // The sections are independent: read them all and report every error together.
@@ -250,6 +286,7 @@ Scenario readScenario(const YamlNode& root) {
       if (auto v = c->find("ambient_temperature_c")) s.condition.ambient_temperature_c = v->asNumberIn(-30.0, 50.0, "C");
     });
   }
+  if (auto ph = root.find("physiology")) errors.attempt([&] { readPhysiology(*ph, s.physiology, errors); });
   errors.attempt([&] { readTimeline(root.at("timeline"), "timeline", s.phases, 0, errors); });
   errors.attempt([&] {
     if (auto o = root.find("output")) {

@@ -71,16 +71,45 @@ FrameResult FrameSolver::solve(const scenario::BodyTarget& target, const body::M
                                const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity) {
   FrameResult result;
   kinematics(motion);
-  std::vector<body::PointLoad> applied = loads(target, result);
+  std::vector<body::PointLoad> applied = loads(target);
+  muscleForces(motion);
+  if (target.exert_effort > 0.0) {
+    // Pushing against a fixed resistance: its couple on the thorax is `effort` of the largest
+    // the fresh muscles can meet in this posture (the model's maximum voluntary effort).
+    StageTimer timer(seconds_, kLoads);
+    body::PointLoad couple = exertCouple(target);
+    result.exert_moment = target.exert_effort * maximumExert(motion, applied, couple);
+    couple.moment *= result.exert_moment;
+    applied.push_back(couple);
+  }
   const Eigen::VectorXd tau = inverseDynamics(target, motion, applied, result);
-  Eigen::VectorXd passive;
   {
     StageTimer timer(seconds_, kPassive);
-    passive = body::passiveJointMoments(model_, motion.q);
+    result.passive_joint_moment = body::passiveJointMoments(model_, motion.q);
   }
-  muscleForces(motion);
+  const int n = model_.fascicleCount();
+  const auto& vmax = model_.muscles().parameters().max_contraction_velocity;
+  result.fibre_length = muscle_out_.norm_fibre_length.head(n).matrix();
+  result.fibre_velocity = (muscle_out_.norm_fibre_velocity.head(n) * vmax.head(n)).matrix();
+  result.passive_force = muscle_out_.passive_force_length.head(n).matrix();
   // Muscles supply what inverse dynamics asks beyond the joints' own tissue (which applies -M(q)).
-  const recruit::Solution solution = recruitment(tau + passive, floor, capacity);
+  // Lying, the body settles on the surface into the shape where its passive tissues balance:
+  // the muscles are asked for nothing (ASSUMPTION, docs/scenarios.md).
+  last_demand_ = target.supported ? Eigen::VectorXd(geometry_.moment_arm.transpose() * passive_force_)
+                                  : Eigen::VectorXd(tau + result.passive_joint_moment);
+  last_motion_ = motion;
+  last_applied_ = applied;
+  last_ = result;
+  return finish(result, floor, capacity);
+}
+
+FrameResult FrameSolver::resolve(const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity) {
+  FrameResult result = last_;
+  return finish(result, floor, capacity);
+}
+
+FrameResult FrameSolver::finish(FrameResult& result, const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity) {
+  const recruit::Solution solution = recruitment(last_demand_, floor, capacity);
   result.activation = solution.activation;
   result.force = passive_force_ + solution.activation.cwiseProduct(per_activation_);
   result.intersegmental = Eigen::VectorXd::Zero(model_.dofCount());
@@ -92,7 +121,7 @@ FrameResult FrameSolver::solve(const scenario::BodyTarget& target, const body::M
   result.shortfall = solution.shortfall;
   result.shortfall_percent = solution.shortfall_percent;
   result.recruitment_iterations = solution.iterations;
-  jointLoads(motion, applied, result);
+  jointLoads(last_motion_, last_applied_, result);
   return result;
 }
 
@@ -102,7 +131,7 @@ void FrameSolver::kinematics(const body::Motion& motion) {
   body::computeKinematics(model_, state_, kin_);
 }
 
-std::vector<body::PointLoad> FrameSolver::loads(const scenario::BodyTarget& target, FrameResult& result) {
+std::vector<body::PointLoad> FrameSolver::loads(const scenario::BodyTarget& target) {
   {
     StageTimer timer(seconds_, kPaths);
     body::computePathGeometry(model_, kin_, geometry_);
@@ -158,32 +187,47 @@ std::vector<body::PointLoad> FrameSolver::loads(const scenario::BodyTarget& targ
     const body::Vec3d local = (t6 != lm.end() ? t6->second : model_.segment(arms_segment).centre_of_mass) + body::Vec3d(-0.12, 0.0, 0.0);
     out.push_back(body::heldMass(model_, target.backpack_mass, kin_.toGround(arms_segment, local), "backpack"));
   }
-  if (target.exert_effort > 0.0) {
-    // Pushing against a fixed resistance: the resistance puts a couple on the thorax that the
-    // trunk muscles must meet with `effort` of their maximum moment at L4/L5.
-    const int level = model_.jointIndex("L4_L5") >= 0 ? model_.jointIndex("L4_L5") : scenario::referenceJoint(model_);
-    int axis = body::kFlexion;
-    double sign = -1.0;  // the muscles' moment: extension is negative flexion
-    switch (target.exert_direction) {
-      case scenario::ExertDirection::Extension: axis = body::kFlexion, sign = -1.0; break;
-      case scenario::ExertDirection::Flexion: axis = body::kFlexion, sign = 1.0; break;
-      case scenario::ExertDirection::LateralLeft: axis = body::kLateralBending, sign = -1.0; break;
-      case scenario::ExertDirection::LateralRight: axis = body::kLateralBending, sign = 1.0; break;
-      case scenario::ExertDirection::RotationLeft: axis = body::kAxialRotation, sign = -1.0; break;
-      case scenario::ExertDirection::RotationRight: axis = body::kAxialRotation, sign = 1.0; break;
-    }
-    const int dof = 3 * level + axis;
-    const auto& fmax = model_.muscles().parameters().max_isometric_force;
-    double maximum = 0.0;
-    for (int f = 0; f < model_.fascicleCount(); ++f) {
-      maximum += std::max(0.0, sign * geometry_.moment_arm(f, dof)) * fmax[f] * strength_[f];
-    }
-    result.exert_moment = target.exert_effort * maximum;
-    body::PointLoad couple{arms_segment, kin_.origin[arms_segment], body::Vec3d::Zero(), "resistance"};
-    couple.moment = -sign * result.exert_moment * kin_.axis[dof];
-    out.push_back(couple);
-  }
   return out;
+}
+
+body::PointLoad FrameSolver::exertCouple(const scenario::BodyTarget& target) const {
+  // The resistance's couple on the thorax, per N m, against the direction the muscles push.
+  int axis = body::kFlexion;
+  double sign = -1.0;  // the muscles' moment: extension is negative flexion
+  switch (target.exert_direction) {
+    case scenario::ExertDirection::Extension: axis = body::kFlexion, sign = -1.0; break;
+    case scenario::ExertDirection::Flexion: axis = body::kFlexion, sign = 1.0; break;
+    case scenario::ExertDirection::LateralLeft: axis = body::kLateralBending, sign = -1.0; break;
+    case scenario::ExertDirection::LateralRight: axis = body::kLateralBending, sign = 1.0; break;
+    case scenario::ExertDirection::RotationLeft: axis = body::kAxialRotation, sign = -1.0; break;
+    case scenario::ExertDirection::RotationRight: axis = body::kAxialRotation, sign = 1.0; break;
+  }
+  const int level = model_.jointIndex("L4_L5") >= 0 ? model_.jointIndex("L4_L5") : scenario::referenceJoint(model_);
+  const int thorax = model_.arms().segment;
+  body::PointLoad couple{thorax, kin_.origin[thorax], body::Vec3d::Zero(), "resistance"};
+  couple.moment = -sign * kin_.axis[3 * level + axis];
+  return couple;
+}
+
+double FrameSolver::maximumExert(const body::Motion& motion, const std::vector<body::PointLoad>& applied,
+                                 const body::PointLoad& unit) {
+  // The demand is affine in the couple's size M: b(M) = b(0) + M (b(1) - b(0)).
+  std::vector<body::PointLoad> with_unit = applied;
+  with_unit.push_back(unit);
+  const Eigen::VectorXd base = body::inverseDynamics(model_, state_, kin_, motion, applied);
+  const Eigen::VectorXd per_unit = body::inverseDynamics(model_, state_, kin_, motion, with_unit) - base;
+  const Eigen::VectorXd passive = body::passiveJointMoments(model_, motion.q);
+  const Eigen::VectorXd floor = Eigen::VectorXd::Constant(model_.fascicleCount(), model_.muscles().options().minimum_activation);
+  const Eigen::VectorXd capacity = Eigen::VectorXd::Ones(model_.fascicleCount());
+  recruit::Recruiter probe(settings_);
+  const auto copes = [&](double m) {
+    return !recruitmentWith(probe, base + passive + m * per_unit, floor, capacity).capacity_exceeded;
+  };
+  // Bisection between a couple the fresh muscles meet and one they cannot.
+  double lo = 0.0, hi = 100.0;
+  while (copes(hi) && hi < 1e5) lo = hi, hi *= 2.0;
+  for (int i = 0; i < 30 && hi - lo > 1e-3 * hi; ++i) (copes(0.5 * (lo + hi)) ? lo : hi) = 0.5 * (lo + hi);
+  return lo;
 }
 
 Eigen::VectorXd FrameSolver::inverseDynamics(const scenario::BodyTarget& target, const body::Motion& motion,
@@ -223,6 +267,11 @@ void FrameSolver::muscleForces(const body::Motion& motion) {
 recruit::Solution FrameSolver::recruitment(const Eigen::VectorXd& demand, const Eigen::VectorXd& floor,
                                            const Eigen::VectorXd& capacity) {
   StageTimer timer(seconds_, kRecruitment);
+  return recruitmentWith(recruiter_, demand, floor, capacity);
+}
+
+recruit::Solution FrameSolver::recruitmentWith(recruit::Recruiter& recruiter, const Eigen::VectorXd& demand,
+                                               const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity) {
   const Eigen::VectorXd passive_muscle = geometry_.moment_arm.transpose() * passive_force_;
   problem_.b.resize(static_cast<Eigen::Index>(dofs_.size()));
   for (std::size_t j = 0; j < dofs_.size(); ++j) {
@@ -232,7 +281,7 @@ recruit::Solution FrameSolver::recruitment(const Eigen::VectorXd& demand, const 
   }
   problem_.floor = floor;
   problem_.capacity = capacity.cwiseMax(floor);
-  return recruiter_.solve(problem_);
+  return recruiter.solve(problem_);
 }
 
 void FrameSolver::jointLoads(const body::Motion& motion, const std::vector<body::PointLoad>& applied, FrameResult& result) {

@@ -14,9 +14,14 @@
 
 namespace tonus::sim {
 
-enum Stage { kKinematics, kPaths, kLoads, kInverseDynamics, kPassive, kMuscles, kRecruitment, kJointLoads, kStageCount };
+// The stages of a step; the physiology's and the outputs' are timed by the run (not part of a frame).
+enum Stage {
+  kKinematics, kPaths, kLoads, kInverseDynamics, kPassive, kMuscles, kRecruitment, kJointLoads, kPhysiology, kOutputs,
+  kStageCount
+};
 inline constexpr const char* kStageNames[kStageCount] = {"kinematics", "paths", "loads", "inverse_dynamics",
-                                                         "passive", "muscles", "recruitment", "joint_loads"};
+                                                         "passive", "muscles", "recruitment", "joint_loads",
+                                                         "physiology", "outputs"};
 
 struct FrameResult {
   std::vector<body::JointLoad> joints;  // per segment: its joint to the parent
@@ -30,6 +35,10 @@ struct FrameResult {
   int recruitment_iterations = 0;
   double backrest_force = 0.0;          // [N]
   double exert_moment = 0.0;            // [N m] the resistance's moment
+  // What the physiology reads: per fascicle, its fibre's normalised length, lengthening
+  // velocity [optimal lengths/s] and passive force / max force; per dof, the passive joint moment.
+  Eigen::VectorXd fibre_length, fibre_velocity, passive_force;
+  Eigen::VectorXd passive_joint_moment;
 };
 
 // Rows of the coordinates recruitment balances exactly, over the recruited dofs: one per
@@ -45,6 +54,9 @@ class FrameSolver {
   // bounded by [floor, capacity].
   FrameResult solve(const scenario::BodyTarget& target, const body::Motion& motion, const Eigen::VectorXd& floor,
                     const Eigen::VectorXd& capacity);
+  // The last frame again with new activation bounds: the body holds still, so only the
+  // recruitment and the joint loads change (a hold's coarse steps).
+  FrameResult resolve(const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity);
 
   const std::array<double, kStageCount>& stageSeconds() const { return seconds_; }
   const std::vector<int>& recruitedDofs() const { return dofs_; }
@@ -56,12 +68,19 @@ class FrameSolver {
 
  private:
   void kinematics(const body::Motion& motion);
-  std::vector<body::PointLoad> loads(const scenario::BodyTarget& target, FrameResult& result);
+  std::vector<body::PointLoad> loads(const scenario::BodyTarget& target);
   Eigen::VectorXd inverseDynamics(const scenario::BodyTarget& target, const body::Motion& motion,
                                   std::vector<body::PointLoad>& loads, FrameResult& result);
   void muscleForces(const body::Motion& motion);
   recruit::Solution recruitment(const Eigen::VectorXd& demand, const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity);
+  recruit::Solution recruitmentWith(recruit::Recruiter& recruiter, const Eigen::VectorXd& demand,
+                                    const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity);
+  // An exertion's resistance: the couple per N m, and the largest the fresh muscles can meet.
+  body::PointLoad exertCouple(const scenario::BodyTarget& target) const;
+  double maximumExert(const body::Motion& motion, const std::vector<body::PointLoad>& applied, const body::PointLoad& unit);
   void jointLoads(const body::Motion& motion, const std::vector<body::PointLoad>& loads, FrameResult& result);
+  // Recruitment and joint loads of the last frame's mechanics, into result.
+  FrameResult finish(FrameResult& result, const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity);
 
   const body::SpineModel& model_;
   Eigen::VectorXd strength_;
@@ -77,6 +96,11 @@ class FrameSolver {
   recruit::Recruiter recruiter_;
   recruit::Problem problem_;
   std::array<double, kStageCount> seconds_{};
+  // The last frame's mechanics, for resolve().
+  FrameResult last_;
+  Eigen::VectorXd last_demand_;
+  body::Motion last_motion_;
+  std::vector<body::PointLoad> last_applied_;
 };
 
 }  // namespace tonus::sim

@@ -3,85 +3,17 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <map>
+
+#include "physiology/spasm_detector.hpp"
+#include "physiology/step.hpp"
+#include "sim/channels.hpp"
 
 namespace tonus::sim {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Joint names as column prefixes: L4_L5 -> L4L5.
-std::string shortName(const std::string& joint) {
-  std::string out;
-  for (char c : joint) {
-    if (c != '_') out += c;
-  }
-  return out;
-}
-
-// The run's fixed layout: which joints are discs, which muscles form which group.
-struct Layout {
-  std::vector<int> discs;            // segment indices whose joint is a disc
-  std::vector<std::string> groups;
-  std::vector<int> group_of;         // per fascicle
-  std::vector<double> group_weight;  // per fascicle: its share of its group's max force
-  int l4l5 = -1, l5s1 = -1;          // positions in `discs`
-};
-
-Layout layoutOf(const body::SpineModel& model) {
-  Layout l;
-  for (int s = 0; s < model.segmentCount(); ++s) {
-    if (!model.segment(s).joint.is_disc) continue;
-    if (model.segment(s).joint.name == "L4_L5") l.l4l5 = static_cast<int>(l.discs.size());
-    if (model.segment(s).joint.name == "L5_S1") l.l5s1 = static_cast<int>(l.discs.size());
-    l.discs.push_back(s);
-  }
-  std::map<std::string, double> total;
-  const auto& fmax = model.muscles().parameters().max_isometric_force;
-  for (int f = 0; f < model.fascicleCount(); ++f) {
-    const std::string& g = model.fascicle(f).group;
-    auto it = std::find(l.groups.begin(), l.groups.end(), g);
-    if (it == l.groups.end()) it = l.groups.insert(l.groups.end(), g);
-    l.group_of.push_back(static_cast<int>(it - l.groups.begin()));
-    total[g] += fmax[f];
-  }
-  for (int f = 0; f < model.fascicleCount(); ++f) l.group_weight.push_back(fmax[f] / total[model.fascicle(f).group]);
-  return l;
-}
-
-Channels channelsOf(const body::SpineModel& model, const Layout& l) {
-  Channels c;
-  for (int s : l.discs) {
-    const std::string j = shortName(model.segment(s).joint.name);
-    for (const char* q : {"_compression_N", "_shear_ap_N", "_shear_lat_N", "_moment_flexion_Nm", "_moment_lateral_Nm",
-                          "_moment_axial_Nm", "_idp_MPa"}) {
-      c.names.push_back(j + q);
-    }
-  }
-  for (const std::string& g : l.groups) c.names.push_back("act_" + g);
-  c.names.push_back("intersegmental_max_Nm");
-  c.names.push_back("capacity_exceeded");
-  c.names.push_back("shortfall_Nm");
-  return c;
-}
-
-std::vector<double> channelValues(const FrameResult& frame, const Layout& l) {
-  std::vector<double> v;
-  for (int s : l.discs) {
-    const body::JointLoad& j = frame.joints[s];
-    v.insert(v.end(), {j.compression, j.shear_anterior, j.shear_lateral, j.moment_flexion, j.moment_lateral,
-                       j.moment_axial, j.pressure * 1e-6});
-  }
-  std::vector<double> groups(l.groups.size(), 0.0);
-  for (std::size_t f = 0; f < l.group_of.size(); ++f) groups[l.group_of[f]] += l.group_weight[f] * frame.activation[f];
-  v.insert(v.end(), groups.begin(), groups.end());
-  v.push_back(frame.intersegmental.cwiseAbs().maxCoeff());
-  v.push_back(frame.capacity_exceeded ? 1.0 : 0.0);
-  v.push_back(frame.shortfall);
-  return v;
-}
-
-// Statistics of one phase (or the whole run) as frames covering [time, time + dt) arrive.
+// Statistics of one phase (or the whole run) as steps covering [time, time + dt) arrive.
 void accumulate(PhaseSummary& s, const FrameResult& frame, const std::vector<double>& values, const Layout& l,
                 double time, double dt) {
   for (std::size_t c = 0; c < values.size(); ++c) s.channels[c].add(values[c], dt, time);
@@ -119,6 +51,42 @@ body::Motion motionAt(const body::SpineModel& model, const scenario::Timeline& t
   return m;
 }
 
+// Each joint's passive-tissue strain: its largest passive moment over the reference.
+Eigen::VectorXd jointStrain(const body::SpineModel& model, const Eigen::VectorXd& passive_moment, double reference) {
+  Eigen::VectorXd strain = Eigen::VectorXd::Zero(model.segmentCount());
+  for (int s = 0; s < model.segmentCount(); ++s) strain[s] = passive_moment.segment(3 * s, 3).cwiseAbs().maxCoeff() / reference;
+  return strain;
+}
+
+physiology::Therapy therapyOf(const scenario::BodyTarget& target) {
+  switch (target.therapy) {
+    case scenario::PhaseKind::Heat: return physiology::Therapy::Heat;
+    case scenario::PhaseKind::Cold: return physiology::Therapy::Cold;
+    case scenario::PhaseKind::Massage: return physiology::Therapy::Massage;
+    default: return physiology::Therapy::None;
+  }
+}
+
+// The first time the muscles could not meet the demand for task_failure_persist on end.
+class TaskFailureWatch {
+ public:
+  explicit TaskFailureWatch(double persist) : persist_(persist) {}
+  void observe(bool short_of_capacity, double time, double dt) {
+    if (failure_) return;
+    if (!short_of_capacity) {
+      since_.reset();
+      return;
+    }
+    if (!since_) since_ = time;
+    if (time + dt - *since_ >= persist_ - 1e-12) failure_ = since_;
+  }
+  std::optional<double> failure() const { return failure_; }
+
+ private:
+  double persist_;
+  std::optional<double> since_, failure_;
+};
+
 }  // namespace
 
 int RunResult::channelIndex(const std::string& name) const {
@@ -136,11 +104,12 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
                       const scenario::Timeline& timeline, const RunOptions& options) {
   const auto started = Clock::now();
   const Layout layout = layoutOf(model);
+  const int n = model.fascicleCount();
   RunResult result;
   result.scenario = scenario.name;
   result.channels = channelsOf(model, layout);
   result.groups = layout.groups;
-  for (int f = 0; f < model.fascicleCount(); ++f) {
+  for (int f = 0; f < n; ++f) {
     result.fascicles.push_back(model.fascicle(f).name);
     result.fascicle_groups.push_back(model.fascicle(f).group);
   }
@@ -151,40 +120,54 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
   result.overall.kind = "overall";
   result.overall.end = timeline.duration();
 
-  // Trunk muscles take the scenario's core strength; the neck keeps its own.
-  Eigen::VectorXd strength(model.fascicleCount());
-  for (int f = 0; f < model.fascicleCount(); ++f) {
-    strength[f] = model.fascicle(f).region == "neck" ? 1.0 : scenario.condition.core_strength;
-  }
-  FrameSolver solver(model, strength, options.recruitment);
-  const Eigen::VectorXd floor =
-      Eigen::VectorXd::Constant(model.fascicleCount(), model.muscles().options().minimum_activation);
-  const Eigen::VectorXd capacity = Eigen::VectorXd::Ones(model.fascicleCount());
-
   const double T = timeline.duration();
   const double dt_sample = scenario.sample_every;
+  const long last_sample = static_cast<long>(std::floor(T / dt_sample + 1e-9));
+  if (options.on_start) {
+    RunLayout run_layout{scenario.name, result.channels, result.groups, result.fascicles, result.fascicle_groups, {},
+                         last_sample + 1};
+    for (const auto& pp : timeline.phases()) run_layout.phase_kinds.push_back(scenario::toString(pp.phase.kind));
+    options.on_start(run_layout);
+  }
+
+  // Trunk muscles take the scenario's core strength; the neck keeps its own.
+  Eigen::VectorXd strength(n);
+  for (int f = 0; f < n; ++f) strength[f] = model.fascicle(f).region == "neck" ? 1.0 : scenario.condition.core_strength;
+  FrameSolver solver(model, strength, options.recruitment);
+  const physiology::PhysiologyModel body_physiology(model, scenario.condition, scenario.physiology);
+  const physiology::Parameters& params = body_physiology.parameters();
+  physiology::PhysiologyState state = physiology::initialState(body_physiology);
+  physiology::PhysiologyView view;
+  physiology::SpasmDetector spasms(n, params);
+  TaskFailureWatch failure_watch(params.task_failure_persist);
+  double physiology_seconds = 0.0, outputs_seconds = 0.0;
+  double next_risk_time = 0.0;
+
   long next_sample = 0;
   const auto sampleTime = [&](long k) { return std::min(T, static_cast<double>(k) * dt_sample); };
-  const long last_sample = static_cast<long>(std::floor(T / dt_sample + 1e-9));
-
-  const auto record = [&](const FrameResult& frame, const std::vector<double>& values, int phase, double from, double to,
+  // Every sampling time not yet recorded up to `to` (exclusive, or inclusive at the run's end)
+  // gets this step: steps are contiguous, so those times lie in the step.
+  const auto record = [&](const FrameResult& frame, const std::vector<double>& values, int phase, double to,
                           bool include_end) {
-    // Every sampling time in [from, to) (or [from, to] at the end of the run) gets this frame.
     while (next_sample <= last_sample) {
       const double ts = sampleTime(next_sample);
-      if (ts < from - 1e-9) {
-        ++next_sample;
-        continue;
-      }
       if (ts > to + 1e-9 || (!include_end && ts > to - 1e-9)) break;
       Sample s;
       s.time = ts;
       s.phase = phase;
       s.values = values;
-      s.activation = frame.activation.cast<float>();
-      s.force = frame.force.cast<float>();
-      result.samples.push_back(std::move(s));
+      s.fascicle[kActivation] = frame.activation.cast<float>();
+      s.fascicle[kForce] = frame.force.cast<float>();
+      s.fascicle[kFatigue] = state.fatigued.matrix().cast<float>();
+      s.fascicle[kCapacity] = view.capacity.cast<float>();
+      s.fascicle[kFlow] = view.flow.cast<float>();
+      s.fascicle[kMetabolite] = state.metabolites.matrix().cast<float>();
+      s.fascicle[kTone] = (state.tone + state.burst).matrix().cast<float>();
+      s.fascicle[kRisk] = view.risk.cast<float>();
+      if (options.on_sample) options.on_sample(s);
+      else result.samples.push_back(std::move(s));
       ++next_sample;
+      ++result.sample_count;
     }
   };
 
@@ -198,25 +181,84 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
     summary.source = pp.phase.source;
     summary.start = pp.start;
     summary.end = pp.end;
+    if (pp.phase.kind == scenario::PhaseKind::Drink) physiology::drink(state, pp.phase.drink_litres);
     const bool last_phase = i + 1 == phases.size();
-    const double still_from = timeline.stillFrom(static_cast<int>(i));
+    const double still_from = std::min(timeline.stillFrom(static_cast<int>(i)), pp.end);
+    // Moving steps count k on a grid anchored at the phase start.
+    long k = 0;
+    bool mechanics_cached = false;
     double t = pp.start;
     while (t < pp.end - 1e-12) {
       const bool still = t >= still_from - 1e-12;
-      // A still stretch is one frame held to the phase's end; a moving one steps at 100 Hz,
-      // landing on every sampling time and on the end of the transition.
-      double until = still ? pp.end : std::min({t + options.fast_step, still_from, pp.end});
-      if (!still && next_sample <= last_sample) {
-        const double ts = sampleTime(next_sample);
-        if (ts > t + 1e-9 && ts < until) until = ts;
-      }
       const scenario::BodyTarget target = timeline.targetIn(static_cast<int>(i), t - pp.start);
-      const FrameResult frame = solver.solve(target, motionAt(model, timeline, t, still), floor, capacity);
-      const std::vector<double> values = channelValues(frame, layout);
-      accumulate(summary, frame, values, layout, t, until - t);
-      accumulate(result.overall, frame, values, layout, t, until - t);
-      record(frame, values, pp.index, t, until, last_phase && until >= pp.end - 1e-12);
+      // Physiology -> bounds; mechanics and recruitment within them.
+      const auto limits_started = Clock::now();
+      physiology::limits(body_physiology, state, view);
+      physiology_seconds += std::chrono::duration<double>(Clock::now() - limits_started).count();
+      const FrameResult frame = still && mechanics_cached
+                                    ? solver.resolve(view.floor, view.capacity)
+                                    : solver.solve(target, motionAt(model, timeline, t, still), view.floor, view.capacity);
+      mechanics_cached = still;
+      // Moving: 10 ms steps on a grid from the phase start. Holding: as long as the physiology
+      // allows (fatigue moving by at most 0.005 per step), between 0.5 s and hold_step.
+      double until;
+      if (still) {
+        const double shortest = std::min(0.5, options.hold_step);
+        const double step = std::clamp(physiology::suggestedStep(body_physiology, state, frame.activation), shortest,
+                                       options.hold_step);
+        until = std::min(pp.end, t + step);
+      } else {
+        until = std::min(still_from, pp.start + static_cast<double>(k + 1) * options.fast_step);
+      }
+      if (pp.end - until < 1e-9) until = pp.end;
+      const double dt = until - t;
+      const Eigen::VectorXd strain = jointStrain(model, frame.passive_joint_moment, params.strain_reference_moment);
+      physiology::StepInputs inputs;
+      inputs.activation = &frame.activation;
+      inputs.fibre_length = &frame.fibre_length;
+      inputs.fibre_velocity = &frame.fibre_velocity;
+      inputs.passive_force = &frame.passive_force;
+      inputs.joint_strain = &strain;
+      inputs.walking = target.walking;
+      inputs.stretching = target.stretching;
+      inputs.therapy = therapyOf(target);
+      inputs.therapy_elapsed = t - pp.start;
+
+      // The outputs of [t, t + dt): the frame, and the physiology as the step begins. The risk
+      // is refreshed every 0.1 s while moving and every 5 s while holding (it changes slowly
+      // and costs the most), on times independent of the sampling.
+      auto clock = Clock::now();
+      const bool refresh_risk = view.risk.size() == 0 || t >= next_risk_time - 1e-12;
+      if (refresh_risk) next_risk_time = t + (still ? 5.0 : 0.1);
+      physiology::report(body_physiology, state, inputs, view, refresh_risk);
+      physiology_seconds += std::chrono::duration<double>(Clock::now() - clock).count();
+      clock = Clock::now();
+      const std::vector<double> values = channelValues(frame, state, view, layout);
+      accumulate(summary, frame, values, layout, t, dt);
+      accumulate(result.overall, frame, values, layout, t, dt);
+      record(frame, values, pp.index, until, last_phase && until >= pp.end - 1e-12);
+      spasms.observe(t, dt, state.tone, frame.activation, view.floor);
+      failure_watch.observe(frame.capacity_exceeded, t, dt);
+      Eigen::Index worst = 0;
+      if (refresh_risk && view.risk.maxCoeff(&worst) > result.peak_risk.value) {
+        PeakRisk& peak = result.peak_risk;
+        peak.value = view.risk[worst];
+        peak.time = t;
+        peak.muscle = model.fascicle(static_cast<int>(worst)).name;
+        peak.group = model.fascicle(static_cast<int>(worst)).group;
+        peak.phase = pp.index;
+        peak.contributions = physiology::riskContributions(
+            params, body_physiology.metabolites(), physiology::loopInputs(body_physiology, state, inputs, static_cast<int>(worst)));
+      }
+      outputs_seconds += std::chrono::duration<double>(Clock::now() - clock).count();
+      // The physiology over the step, with the recruited activations held.
+      clock = Clock::now();
+      physiology::advance(body_physiology, inputs, dt, state);
+      physiology_seconds += std::chrono::duration<double>(Clock::now() - clock).count();
+
       ++result.frames;
+      ++k;
+      if (!still && until >= still_from - 1e-12) k = 0;
       t = until;
       if (options.progress && Clock::now() - last_report > std::chrono::milliseconds(100)) {
         last_report = Clock::now();
@@ -227,8 +269,23 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
     }
     result.phases.push_back(std::move(summary));
   }
+  spasms.finish(T);
+  for (const physiology::SpasmEpisode& e : spasms.episodes()) {
+    SpasmEvent event;
+    event.muscle = model.fascicle(e.fascicle).name;
+    event.group = model.fascicle(e.fascicle).group;
+    event.region = model.fascicle(e.fascicle).region;
+    event.phase = timeline.phaseAt(e.start);
+    event.start = e.start;
+    event.end = e.end;
+    event.peak_tone = e.peak_tone;
+    result.spasm_events.push_back(event);
+  }
+  result.task_failure = failure_watch.failure();
   result.simulated_s = T;
   result.stage_seconds = solver.stageSeconds();
+  result.stage_seconds[kPhysiology] = physiology_seconds;
+  result.stage_seconds[kOutputs] = outputs_seconds;
   result.wall_s = std::chrono::duration<double>(Clock::now() - started).count();
   if (options.progress) options.progress(1.0, 0.0);
   return result;

@@ -1,12 +1,15 @@
 #pragma once
 // What a run produces: samples at the scenario's sampling times, and statistics per phase and
-// over the whole run (time-weighted means, peaks, time above the NIOSH compression limits).
+// over the whole run (time-weighted means, peaks, time above the NIOSH compression limits),
+// the task failure time, spasm episodes and the peak spasm risk with its contributors.
 #include <Eigen/Core>
 #include <array>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "physiology/spasm_risk.hpp"
 #include "sim/frame_solver.hpp"
 
 namespace tonus::sim {
@@ -28,16 +31,22 @@ struct Accumulator {
   double mean() const { return duration > 0.0 ? integral / duration : (peak > -1e300 ? peak : 0.0); }
 };
 
-// One value per named channel: per disc joint, its loads; per muscle group, its activation.
+// One value per named channel: per disc joint, its loads; per muscle group, its activation
+// and physiology; whole-run indicators.
 struct Channels {
-  std::vector<std::string> names;  // e.g. "L4L5_compression_N", "act_multifidus"
+  std::vector<std::string> names;  // e.g. "L4L5_compression_N", "act_multifidus", "tone_multifidus"
 };
+
+// Per-fascicle quantities of a sample, in this order in muscles.csv.
+enum FascicleQuantity { kActivation, kForce, kFatigue, kCapacity, kFlow, kMetabolite, kTone, kRisk, kFascicleQuantityCount };
+inline constexpr const char* kFascicleQuantityNames[kFascicleQuantityCount] = {
+    "activation", "force_N", "fatigue", "capacity", "flow", "metabolite", "tone", "risk"};
 
 struct Sample {
   double time = 0.0;
   int phase = 0;
-  std::vector<double> values;            // one per channel
-  Eigen::VectorXf activation, force;     // per fascicle
+  std::vector<double> values;  // one per channel
+  std::array<Eigen::VectorXf, kFascicleQuantityCount> fascicle;  // each per fascicle
 };
 
 struct Exposure {  // seconds above the NIOSH limits at one joint
@@ -54,18 +63,46 @@ struct PhaseSummary {
   std::vector<Exposure> niosh;        // per disc joint listed in RunResult::niosh_joints
 };
 
+struct SpasmEvent {
+  std::string muscle, group, region;
+  int phase = 0;  // where it began
+  double start = 0.0, end = 0.0, peak_tone = 0.0;
+};
+
+// The highest spasm risk of the run: where, when, and what drove it.
+struct PeakRisk {
+  double value = 0.0, time = 0.0;
+  std::string muscle, group;
+  int phase = 0;
+  std::array<double, physiology::kRiskFactorCount> contributions{};
+};
+
+// What a run's layout is, known before the first sample (for writers that stream).
+struct RunLayout {
+  std::string scenario;
+  Channels channels;
+  std::vector<std::string> groups;           // muscle groups, in channel order
+  std::vector<std::string> fascicles, fascicle_groups;
+  std::vector<std::string> phase_kinds;      // per timeline phase
+  long sample_count = 0;
+};
+
 struct RunResult {
   std::string scenario;
   double simulated_s = 0.0, wall_s = 0.0;
   long frames = 0;
+  long sample_count = 0;  // written or kept
   Channels channels;
-  std::vector<std::string> groups;      // muscle groups, in channel order after the joint loads
+  std::vector<std::string> groups;
   std::vector<std::string> fascicles;
   std::vector<std::string> fascicle_groups;  // per fascicle
-  std::vector<std::string> niosh_joints;  // e.g. "L4L5", "L5S1"
-  std::vector<Sample> samples;
+  std::vector<std::string> niosh_joints;     // e.g. "L4L5", "L5S1"
+  std::vector<Sample> samples;               // empty when a sink took them
   std::vector<PhaseSummary> phases;
   PhaseSummary overall;
+  std::optional<double> task_failure;        // [s] when the muscles first could not go on
+  std::vector<SpasmEvent> spasm_events;
+  PeakRisk peak_risk;
   std::array<double, kStageCount> stage_seconds{};
   int channelIndex(const std::string& name) const;  // -1 if absent
 };

@@ -56,15 +56,27 @@ assert s["phases"][1]["L4L5_compression_N"]["peak"] > s["phases"][0]["L4L5_compr
 assert s["peak"]["L4L5_compression_N"]["value"] == max(p["L4L5_compression_N"]["peak"] for p in s["phases"])
 assert s["niosh_limits_N"] == {"action_limit": 3400.0, "max_permissible_limit": 6400.0}
 assert set(s["niosh"]) == {"L4L5", "L5S1"}
+# Physiology (issue 5).
+assert s["task_failure_s"] is None or s["task_failure_s"] >= 0
+assert isinstance(s["spasm_events"], list)
+assert 0 <= s["spasm_risk"] <= 1 and s["spasm_risk"] == s["spasm_risk_peak"]["value"]
+assert set(s["spasm_risk_peak"]["contributors"]) == {"fatigue", "posture", "rapid_stretch", "stress", "dehydration", "electrolytes"}
+for p in s["phases"]:
+    assert 0 <= p["fatigue_max"] <= 1 and 0 <= p["tone_max"] <= 1 and 0 <= p["spasm_risk_max"] <= 1, p
+assert s["phases"][1]["fatigue_max"] > s["phases"][0]["fatigue_max"]  # lifting fatigues more than standing
 rows = list(csv.DictReader(open(f"{d}/timeseries.csv")))
 for col in ("time_s", "phase", "L4L5_idp_MPa", "L1L2_compression_N", "L5S1_shear_ap_N",
-            "L3L4_moment_flexion_Nm", "act_multifidus", "act_rectus_abdominis"):
+            "L3L4_moment_flexion_Nm", "act_multifidus", "act_rectus_abdominis", "fatigue_multifidus",
+            "capacity_multifidus", "flow_multifidus", "metabolite_multifidus", "tone_multifidus",
+            "risk_multifidus", "spasm_risk", "tone_max", "fatigue_max", "hydration_deficit_percent"):
     assert col in rows[0], col
 times = [float(r["time_s"]) for r in rows]
 assert times == sorted(times) and times[0] == 0 and times[-1] == 90, (times[0], times[-1])
 for t in (20.0, 30.0):
     assert t in times, t  # phase boundaries are sampled exactly
 muscles = list(csv.reader(open(f"{d}/muscles.csv")))
+assert muscles[0] == ["time_s", "phase", "muscle", "group", "activation", "force_N", "fatigue", "capacity",
+                      "flow", "metabolite", "tone", "risk"], muscles[0]
 fascicles = json.load(open(f"{d}/../model.json"))["fascicles"]
 assert len(muscles) == 1 + len(rows) * fascicles, (len(muscles), len(rows), fascicles)
 sto = open(f"{d}/activations.sto").read().split("\n")

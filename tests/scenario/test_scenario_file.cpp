@@ -108,6 +108,24 @@ TEST(ScenarioFile, MissingAndEmptyParts) {
               HasSubstr("output.sample_every: must be at least 10ms"));
 }
 
+TEST(ScenarioFile, PhysiologySettingsOverrideTheDefaults) {
+  const Scenario s = loadScenarioText(
+      "name: x\nphysiology: {reflex_model: pain_adaptation, fatigue_rate: 0.01, spasm_threshold: 0.2}\n"
+      "timeline:\n  - stand: {duration: 1min}\n", "s.yaml");
+  EXPECT_EQ(s.physiology.reflex_model, physiology::ReflexModel::PainAdaptation);
+  EXPECT_DOUBLE_EQ(s.physiology.fatigue.fatigue, 0.01);
+  EXPECT_DOUBLE_EQ(s.physiology.spasm_threshold, 0.2);
+  EXPECT_DOUBLE_EQ(s.physiology.fatigue.recovery, physiology::Parameters{}.fatigue.recovery);
+  EXPECT_THAT(errorOf("name: x\nphysiology: {fatigue_rat: 0.01}\ntimeline:\n  - stand: {duration: 1min}\n"),
+              HasSubstr("s.yaml:2:14: physiology.fatigue_rat: unknown key (did you mean 'fatigue_rate'?)"));
+  EXPECT_THAT(errorOf("name: x\nphysiology: {reflex_model: lund}\ntimeline:\n  - stand: {duration: 1min}\n"),
+              HasSubstr("physiology.reflex_model: must be one of vicious_cycle, pain_adaptation"));
+  EXPECT_THAT(errorOf("name: x\nphysiology: {spasm_threshold: 2}\ntimeline:\n  - stand: {duration: 1min}\n"),
+              HasSubstr("physiology.spasm_threshold: must be in [0.01, 1], got 2"));
+  EXPECT_THAT(errorOf("name: x\nphysiology: {occlusion_pressure_mmhg: 20}\ntimeline:\n  - stand: {duration: 1min}\n"),
+              HasSubstr("physiology: needs pressure_at_rest_mmhg < flow_onset_pressure_mmhg < occlusion_pressure_mmhg"));
+}
+
 TEST(ScenarioFile, EveryFaultyPhaseIsReportedAtOnce) {
   const std::string text =
       "name: x\nsubject: {mass_kg: -3}\ntimeline:\n  - stand: {duration: 20 parsecs}\n  - walk: {duration: 1min}\n"
