@@ -172,6 +172,12 @@ void ResultsStream::close() {
   }
 }
 
+void writeTextFile(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out = openForWriting(path);
+  out << text;
+  checkWritten(out, path);
+}
+
 void writeResultFiles(const sim::RunResult& r, const std::filesystem::path& dir) {
   sim::RunLayout layout{r.scenario, r.channels, r.groups, r.fascicles, r.fascicle_groups, {},
                         static_cast<long>(r.samples.size())};

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "sim/run_result.hpp"
 
@@ -28,6 +29,9 @@ class ResultsStream {
   sim::RunLayout layout_;
   std::ofstream timeseries_, muscles_, activations_;
 };
+
+// A text file, checked.
+void writeTextFile(const std::filesystem::path& path, const std::string& text);
 
 // All four files from a result that kept its samples, into `dir` (which must exist).
 void writeResultFiles(const sim::RunResult& result, const std::filesystem::path& dir);

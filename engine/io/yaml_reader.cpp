@@ -5,6 +5,8 @@
 #include <cmath>
 #include <sstream>
 
+#include "core/duration.hpp"
+
 namespace tonus::io {
 namespace {
 
@@ -243,20 +245,7 @@ std::array<double, 3> YamlNode::asVec3() const {
 }
 
 double YamlNode::asDurationSeconds() const {
-  const std::string text = asString();
-  static const std::pair<const char*, double> kUnits[] = {{"ms", 1e-3}, {"s", 1.0},     {"sec", 1.0},
-                                                           {"min", 60.0}, {"h", 3600.0}, {"hr", 3600.0}};
-  for (const auto& [suffix, scale] : kUnits) {
-    const std::string sfx(suffix);
-    if (text.size() > sfx.size() && text.compare(text.size() - sfx.size(), sfx.size(), sfx) == 0) {
-      const auto value = parseNumber(text.substr(0, text.size() - sfx.size()));
-      if (value && std::isfinite(*value) && *value >= 0 && std::isdigit(static_cast<unsigned char>(text[text.size() - sfx.size() - 1]))) {
-        return *value * scale;
-      }
-    }
-  }
-  const auto bare = parseNumber(text);
-  if (bare && std::isfinite(*bare) && *bare >= 0) return *bare;
+  if (const auto seconds = parseDuration(asString())) return *seconds;
   fail("must be a duration such as 90s, 20min, 8h or a number of seconds >= 0");
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "body/passive_joints.hpp"
+#include "sim/applied_loads.hpp"
 #include "scenario/timeline.hpp"
 
 namespace tonus::sim {
@@ -21,14 +22,6 @@ class StageTimer {
   Stage stage_;
   Clock::time_point started_ = Clock::now();
 };
-
-// A landmark of a segment in ground, or a fallback when the model lacks it.
-body::Vec3d landmarkOr(const body::SpineModel& model, const body::Kinematics& kin, int segment, const std::string& name,
-                       const body::Vec3d& fallback_local) {
-  const auto& lm = model.segment(segment).landmarks;
-  const auto found = lm.find(name);
-  return kin.toGround(segment, found != lm.end() ? found->second : fallback_local);
-}
 
 }  // namespace
 
@@ -137,57 +130,7 @@ std::vector<body::PointLoad> FrameSolver::loads(const scenario::BodyTarget& targ
     body::computePathGeometry(model_, kin_, geometry_);
   }
   StageTimer timer(seconds_, kLoads);
-  std::vector<body::PointLoad> out;
-  const double g = model_.gravity();
-  const int arms_segment = model_.arms().segment;
-  if (target.supported) {
-    // Lying: the surface carries every segment and the arms where their weight acts.
-    for (int s = 0; s < model_.segmentCount(); ++s) {
-      out.push_back({s, kin_.toGround(s, model_.segment(s).centre_of_mass),
-                     body::Vec3d(0.0, model_.segment(s).mass * g, 0.0), "support"});
-    }
-    for (body::PointLoad arm : body::armWeight(model_, kin_, body::hangingHands(model_, kin_))) {
-      out.push_back(arm);
-      arm.force = -arm.force;
-      arm.label = "support";
-      out.push_back(arm);
-    }
-    return out;
-  }
-  // Hands: hanging from the shoulders, or reaching to a point in front of L5/S1.
-  body::HandPositions hands = body::hangingHands(model_, kin_);
-  const body::Vec3d reference = kin_.origin[scenario::referenceJoint(model_)];
-  if (target.hands_reaching) {
-    const body::Vec3d centre = reference + target.hand_point;
-    const body::Vec3d apart(0.0, 0.0, 0.15);  // hands 0.3 m apart (ASSUMPTION)
-    hands = {centre + apart, centre - apart};
-  }
-  for (const body::PointLoad& arm : body::armWeight(model_, kin_, hands)) out.push_back(arm);
-  if (target.hand_mass > 0.0) {
-    out.push_back(body::heldMass(model_, 0.5 * target.hand_mass, hands.right, "load, right hand"));
-    out.push_back(body::heldMass(model_, 0.5 * target.hand_mass, hands.left, "load, left hand"));
-  }
-  if (target.right_hand_mass > 0.0) out.push_back(body::heldMass(model_, target.right_hand_mass, hands.right, "load, right hand"));
-  if (target.left_hand_mass > 0.0) out.push_back(body::heldMass(model_, target.left_hand_mass, hands.left, "load, left hand"));
-  const auto [right_shoulder, left_shoulder] = body::shoulders(model_, kin_);
-  if (target.right_shoulder_mass > 0.0) {
-    out.push_back(body::heldMass(model_, target.right_shoulder_mass,
-                                 landmarkOr(model_, kin_, arms_segment, "acromion_r", kin_.rotation[arms_segment].transpose() * (right_shoulder - kin_.origin[arms_segment])),
-                                 "load, right shoulder"));
-  }
-  if (target.left_shoulder_mass > 0.0) {
-    out.push_back(body::heldMass(model_, target.left_shoulder_mass,
-                                 landmarkOr(model_, kin_, arms_segment, "acromion_l", kin_.rotation[arms_segment].transpose() * (left_shoulder - kin_.origin[arms_segment])),
-                                 "load, left shoulder"));
-  }
-  if (target.backpack_mass > 0.0) {
-    // A backpack rests 12 cm behind the mid-thoracic spine (ASSUMPTION).
-    const auto& lm = model_.segment(arms_segment).landmarks;
-    const auto t6 = lm.find("t6_spinous");
-    const body::Vec3d local = (t6 != lm.end() ? t6->second : model_.segment(arms_segment).centre_of_mass) + body::Vec3d(-0.12, 0.0, 0.0);
-    out.push_back(body::heldMass(model_, target.backpack_mass, kin_.toGround(arms_segment, local), "backpack"));
-  }
-  return out;
+  return appliedLoads(model_, kin_, target);
 }
 
 body::PointLoad FrameSolver::exertCouple(const scenario::BodyTarget& target) const {

@@ -93,10 +93,15 @@ TEST(ScenarioFile, DurationsThatDoNotParse) {
   EXPECT_EQ(errorOf("name: x\ntimeline:\n  - sit: {duration: 2 hours}\n"),
             "s.yaml:3:21: timeline[0].sit.duration: must be a duration such as 90s, 20min, 8h or a number of seconds >= 0, got 2 hours");
   EXPECT_THAT(errorOf("name: x\ntimeline:\n  - sit: {duration: -5min}\n"), HasSubstr("must be a duration"));
-  const Scenario s = loadScenarioText("name: x\ntimeline:\n  - sit: {duration: 1.5h}\n  - stand: {duration: 250ms}\n  - walk: {duration: 90}\n", "ok");
+  const Scenario s = loadScenarioText("name: x\ntimeline:\n  - sit: {duration: 1.5h}\n  - stand: {duration: 250ms}\n"
+                                      "  - walk: {duration: 90}\n  - sit: {duration: 2h30min}\n  - stand: {duration: 1min30s}\n", "ok");
   EXPECT_DOUBLE_EQ(s.phases[0].duration, 5400.0);
   EXPECT_DOUBLE_EQ(s.phases[1].duration, 0.25);
   EXPECT_DOUBLE_EQ(s.phases[2].duration, 90.0);
+  EXPECT_DOUBLE_EQ(s.phases[3].duration, 9000.0);
+  EXPECT_DOUBLE_EQ(s.phases[4].duration, 90.0);
+  EXPECT_THAT(errorOf("name: x\ntimeline:\n  - sit: {duration: 30min2h}\n"), HasSubstr("must be a duration"));
+  EXPECT_THAT(errorOf("name: x\ntimeline:\n  - sit: {duration: 1h5}\n"), HasSubstr("must be a duration"));
 }
 
 TEST(ScenarioFile, MissingAndEmptyParts) {

@@ -1,0 +1,42 @@
+#pragma once
+// A finished run read back from its results directory, for pictures, animations, charts and
+// ParaView: the samples' times and phases, every time-series channel, every fascicle's
+// quantities per sample, and the scenario and model texts the run used (so the body's pose at
+// any time can be rebuilt exactly). Problems are io::InputError naming the file.
+#include <Eigen/Core>
+#include <array>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "sim/run_result.hpp"
+
+namespace tonus::io {
+
+struct RunRecord {
+  std::filesystem::path dir;
+  std::string scenario_name;
+  std::string scenario_text, model_text;   // scenario.yaml, model.yaml as the run used them
+  std::vector<double> time;                // per sample [s]
+  std::vector<int> phase;                  // per sample
+  std::vector<std::string> phase_kinds;    // per timeline phase
+  std::vector<double> phase_start, phase_end;
+  std::map<std::string, std::vector<double>> channels;  // timeseries.csv, per sample
+  std::vector<std::string> fascicles, fascicle_groups;
+  // Per quantity (sim::FascicleQuantity), samples x fascicles.
+  std::array<Eigen::MatrixXf, sim::kFascicleQuantityCount> fascicle;
+  struct Spasm {
+    std::string muscle;
+    double start = 0.0, end = 0.0;
+  };
+  std::vector<Spasm> spasms;
+
+  // The sample at or just before t (clamped to the run).
+  int sampleAt(double t) const;
+  const std::vector<double>& channel(const std::string& name) const;  // throws if absent
+};
+
+RunRecord readRunRecord(const std::filesystem::path& dir);
+
+}  // namespace tonus::io

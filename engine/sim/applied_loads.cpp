@@ -1,0 +1,75 @@
+#include "sim/applied_loads.hpp"
+
+#include "scenario/timeline.hpp"
+
+namespace tonus::sim {
+namespace {
+
+// A landmark of a segment in ground, or a fallback when the model lacks it.
+body::Vec3d landmarkOr(const body::SpineModel& model, const body::Kinematics& kin, int segment, const std::string& name,
+                       const body::Vec3d& fallback_local) {
+  const auto& lm = model.segment(segment).landmarks;
+  const auto found = lm.find(name);
+  return kin.toGround(segment, found != lm.end() ? found->second : fallback_local);
+}
+
+}  // namespace
+
+body::HandPositions handsFor(const body::SpineModel& model, const body::Kinematics& kin,
+                             const scenario::BodyTarget& target) {
+  // Hanging from the shoulders, or reaching to a point in front of L5/S1, 0.3 m apart (ASSUMPTION).
+  if (!target.hands_reaching) return body::hangingHands(model, kin);
+  const body::Vec3d centre = kin.origin[scenario::referenceJoint(model)] + target.hand_point;
+  const body::Vec3d apart(0.0, 0.0, 0.15);
+  return {centre + apart, centre - apart};
+}
+
+std::vector<body::PointLoad> appliedLoads(const body::SpineModel& model, const body::Kinematics& kin,
+                                         const scenario::BodyTarget& target) {
+  std::vector<body::PointLoad> out;
+  const double g = model.gravity();
+  const int arms_segment = model.arms().segment;
+  if (target.supported) {
+    // Lying: the surface carries every segment and the arms where their weight acts.
+    for (int s = 0; s < model.segmentCount(); ++s) {
+      out.push_back({s, kin.toGround(s, model.segment(s).centre_of_mass),
+                     body::Vec3d(0.0, model.segment(s).mass * g, 0.0), "support"});
+    }
+    for (body::PointLoad arm : body::armWeight(model, kin, body::hangingHands(model, kin))) {
+      out.push_back(arm);
+      arm.force = -arm.force;
+      arm.label = "support";
+      out.push_back(arm);
+    }
+    return out;
+  }
+  const body::HandPositions hands = handsFor(model, kin, target);
+  for (const body::PointLoad& arm : body::armWeight(model, kin, hands)) out.push_back(arm);
+  if (target.hand_mass > 0.0) {
+    out.push_back(body::heldMass(model, 0.5 * target.hand_mass, hands.right, "load, right hand"));
+    out.push_back(body::heldMass(model, 0.5 * target.hand_mass, hands.left, "load, left hand"));
+  }
+  if (target.right_hand_mass > 0.0) out.push_back(body::heldMass(model, target.right_hand_mass, hands.right, "load, right hand"));
+  if (target.left_hand_mass > 0.0) out.push_back(body::heldMass(model, target.left_hand_mass, hands.left, "load, left hand"));
+  const auto [right_shoulder, left_shoulder] = body::shoulders(model, kin);
+  if (target.right_shoulder_mass > 0.0) {
+    out.push_back(body::heldMass(model, target.right_shoulder_mass,
+                                 landmarkOr(model, kin, arms_segment, "acromion_r", kin.rotation[arms_segment].transpose() * (right_shoulder - kin.origin[arms_segment])),
+                                 "load, right shoulder"));
+  }
+  if (target.left_shoulder_mass > 0.0) {
+    out.push_back(body::heldMass(model, target.left_shoulder_mass,
+                                 landmarkOr(model, kin, arms_segment, "acromion_l", kin.rotation[arms_segment].transpose() * (left_shoulder - kin.origin[arms_segment])),
+                                 "load, left shoulder"));
+  }
+  if (target.backpack_mass > 0.0) {
+    // A backpack rests 12 cm behind the mid-thoracic spine (ASSUMPTION).
+    const auto& lm = model.segment(arms_segment).landmarks;
+    const auto t6 = lm.find("t6_spinous");
+    const body::Vec3d local = (t6 != lm.end() ? t6->second : model.segment(arms_segment).centre_of_mass) + body::Vec3d(-0.12, 0.0, 0.0);
+    out.push_back(body::heldMass(model, target.backpack_mass, kin.toGround(arms_segment, local), "backpack"));
+  }
+  return out;
+}
+
+}  // namespace tonus::sim

@@ -1,0 +1,43 @@
+#include "sim/pose_replay.hpp"
+
+#include <algorithm>
+
+#include "body/model_file.hpp"
+#include "body/posture.hpp"
+#include "scenario/scenario_file.hpp"
+#include "sim/applied_loads.hpp"
+#include "sim/run.hpp"
+
+namespace tonus::sim {
+
+PoseReplay::PoseReplay(const std::string& scenario_text, const std::string& model_text)
+    : scenario_(scenario::loadScenarioText(scenario_text, "scenario.yaml")) {
+  const body::ModelSpec spec = body::loadModelText(model_text, "model.yaml");
+  model_ = std::make_unique<body::SpineModel>(spec, subjectFor(scenario_, spec));
+  timeline_ = std::make_unique<scenario::Timeline>(scenario_, *model_);
+}
+
+PoseReplay::~PoseReplay() = default;
+
+Pose PoseReplay::at(double time) const {
+  Pose pose;
+  pose.time = std::clamp(time, 0.0, timeline_->duration());
+  const scenario::BodyTarget target = timeline_->targetAt(pose.time);
+  body::MultibodyState state = model_->makeState();
+  model_->multibody().setPositions(state, body::jointAngles(*model_, target.posture));
+  body::computeKinematics(*model_, state, pose.kin);
+  body::computePathGeometry(*model_, pose.kin, pose.geometry);
+  pose.loads = appliedLoads(*model_, pose.kin, target);
+  pose.hands = handsFor(*model_, pose.kin, target);
+  pose.hands_reaching = target.hands_reaching;
+  pose.lying = target.supported;
+  const scenario::Phase& phase = timeline_->phases()[static_cast<std::size_t>(timeline_->phaseAt(pose.time))].phase;
+  const bool seated_therapy = (phase.kind == scenario::PhaseKind::Heat || phase.kind == scenario::PhaseKind::Cold ||
+                               phase.kind == scenario::PhaseKind::Massage) &&
+                              phase.therapy_posture == scenario::TherapyPosture::Sitting;
+  if (pose.lying) pose.stance = Stance::Lying;
+  else if (phase.kind == scenario::PhaseKind::Sit || seated_therapy) pose.stance = Stance::Sitting;
+  return pose;
+}
+
+}  // namespace tonus::sim

@@ -1,0 +1,46 @@
+#pragma once
+// The body's pose at any time of a finished run, rebuilt from the scenario and model texts it
+// used: segment frames, every fascicle's path in ground, the hands and what they hold. For
+// pictures and animations (viz/), which must show exactly the run's posture.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "body/kinematics.hpp"
+#include "body/loads.hpp"
+#include "body/path_geometry.hpp"
+#include "scenario/scenario.hpp"
+#include "scenario/timeline.hpp"
+
+namespace tonus::sim {
+
+// How the body rests on its legs, for drawing them (the model itself has no legs).
+enum class Stance { Standing, Sitting, Lying };
+
+struct Pose {
+  double time = 0.0;
+  body::Kinematics kin;
+  body::PathGeometry geometry;           // point_ground: every path point in ground
+  std::vector<body::PointLoad> loads;    // held and carried loads, arms, support (labelled)
+  body::HandPositions hands;
+  bool hands_reaching = false;  // the hands hold or push something in front
+  bool lying = false;
+  Stance stance = Stance::Standing;
+};
+
+class PoseReplay {
+ public:
+  PoseReplay(const std::string& scenario_text, const std::string& model_text);
+  ~PoseReplay();
+  Pose at(double time) const;
+  const body::SpineModel& model() const { return *model_; }
+  const scenario::Timeline& timeline() const { return *timeline_; }
+  const scenario::Scenario& scenario() const { return scenario_; }
+
+ private:
+  scenario::Scenario scenario_;
+  std::unique_ptr<body::SpineModel> model_;
+  std::unique_ptr<scenario::Timeline> timeline_;
+};
+
+}  // namespace tonus::sim
