@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands/commands.hpp"
+#include "display.hpp"
 #include "core/errors.hpp"
 #include "core/version.hpp"
 
@@ -14,6 +15,9 @@ int main(int argc, char** argv) {
   tonus::cli::addRunCommand(app);
   tonus::cli::addModelCommand(app);
   tonus::cli::addValidateCommand(app);
+  tonus::cli::addRenderCommand(app);
+  tonus::cli::addDrawCommands(app);
+  tonus::cli::rememberCommandLine(argc, argv);
   try {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {

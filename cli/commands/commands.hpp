@@ -8,5 +8,7 @@ namespace tonus::cli {
 void addRunCommand(CLI::App& app);
 void addModelCommand(CLI::App& app);
 void addValidateCommand(CLI::App& app);
+void addRenderCommand(CLI::App& app);
+void addDrawCommands(CLI::App& app);  // animate, compare, chart, export-vtk, view
 
 }  // namespace tonus::cli

@@ -11,10 +11,13 @@
 
 #include "commands/commands.hpp"
 #include "commands/model_choice.hpp"
+#include "display.hpp"
 #include "io/output_directory.hpp"
 #include "io/results_writer.hpp"
 #include "scenario/scenario_file.hpp"
 #include "sim/run.hpp"
+#include "viz/charts.hpp"
+#include "viz/picture.hpp"
 
 namespace tonus::cli {
 namespace {
@@ -24,7 +27,31 @@ struct RunOptions {
   std::string out;       // empty: results/<scenario name>
   std::string model;
   bool quiet = false;
+  bool render = false;
 };
+
+// A picture at the end of each phase, and the charts, into DIR/pictures.
+void renderPictures(const std::filesystem::path& dir) {
+  const io::RunRecord record = io::readRunRecord(dir);
+  const sim::PoseReplay replay(record.scenario_text, record.model_text);
+  const std::filesystem::path pictures = dir / "pictures";
+  std::filesystem::create_directories(pictures);
+  // Activation: what each phase asks of the muscles (tone, fatigue and risk are in the charts).
+  viz::PictureOptions picture;
+  picture.look = {viz::MuscleColour::Activation, viz::DiscColour::Compression, viz::View::Oblique, 960, 720};
+  for (std::size_t p = 0; p < record.phase_kinds.size(); ++p) {
+    if (record.phase_end[p] <= record.phase_start[p]) continue;  // a drink takes no time
+    // The last sample inside the phase.
+    picture.time = std::min(record.phase_end[p], record.time.back());
+    for (std::size_t k = 0; k < record.time.size(); ++k) {
+      if (record.phase[k] == static_cast<int>(p)) picture.time = record.time[k];
+    }
+    char name[96];
+    std::snprintf(name, sizeof name, "phase_%02zu_%s.png", p + 1, record.phase_kinds[p].c_str());
+    viz::writePicture(record, replay, picture, pictures / name);
+  }
+  viz::writeCharts(record, viz::ChartOptions{}, pictures);
+}
 
 // A one-line progress bar on stderr, for terminals and runs longer than a second.
 std::function<void(double, double)> progressBar(bool quiet) {
@@ -42,8 +69,11 @@ std::function<void(double, double)> progressBar(bool quiet) {
 }
 
 void run(const RunOptions& o) {
+  if (o.render) ensureDisplay();
   const scenario::Scenario s = o.scenario.empty() ? scenario::loadDefaultScenario() : scenario::loadScenarioFile(o.scenario);
-  const body::ModelSpec spec = chooseModel(o.model, s);
+  const std::string scenario_text = o.scenario.empty() ? scenario::defaultScenarioText() : fileText(o.scenario);
+  const ModelChoice chosen = chooseModelWithText(o.model, s);
+  const body::ModelSpec& spec = chosen.spec;
   const body::SpineModel model(spec, sim::subjectFor(s, spec));
   const scenario::Timeline timeline(s, model);  // checks every posture against the joint ranges
   sim::RunOptions options;
@@ -59,6 +89,10 @@ void run(const RunOptions& o) {
     result = sim::runScenario(s, model, timeline, options);
     stream.close();
     io::writeSummary(result, dir);
+    // What the run used, so pictures and animations can rebuild the body exactly.
+    io::writeTextFile(dir / "scenario.yaml", scenario_text);
+    io::writeTextFile(dir / "model.yaml", chosen.text);
+    if (o.render) renderPictures(dir);
   });
   if (o.quiet) return;
   const int l4l5 = result.channelIndex("L4L5_compression_N");
@@ -77,6 +111,7 @@ void run(const RunOptions& o) {
             << " at " << std::setprecision(0) << result.peak_risk.time << " s); spasm episodes: "
             << result.spasm_events.size() << "\n";
   std::cout << "  results in " << out << "/ (summary.json, timeseries.csv, muscles.csv, activations.sto)\n";
+  if (o.render) std::cout << "  pictures in " << out << "/pictures/\n";
 }
 
 }  // namespace
@@ -88,6 +123,7 @@ void addRunCommand(CLI::App& app) {
   cmd->add_option("--out", options->out, "Results directory (default: results/<scenario name>)");
   cmd->add_option("--model", options->model, "Model file (default: the scenario's model, else the built-in one)");
   cmd->add_flag("--quiet", options->quiet, "No progress bar and no summary on stdout");
+  cmd->add_flag("--render", options->render, "Also draw a picture at the end of each phase, and charts, into DIR/pictures");
   cmd->callback([options] { run(*options); });
 }
 

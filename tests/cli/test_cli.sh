@@ -82,6 +82,24 @@ assert len(muscles) == 1 + len(rows) * fascicles, (len(muscles), len(rows), fasc
 sto = open(f"{d}/activations.sto").read().split("\n")
 assert sto[0] == "activations" and f"nRows={len(rows)}" in sto and f"nColumns={fascicles + 1}" in sto
 PY
+# Drawing a finished run (under xvfb-run when there is no display; the command arranges it).
+check "render" 0 "$tonus" render "$out/short" --at 30s --colour fatigue --view back --size 320x240 --out "$out/p.png"
+python3 - "$out/p.png" <<'PY' || { echo "FAIL: render writes a 320x240 PNG"; fail=1; }
+import struct, sys
+head = open(sys.argv[1], "rb").read(24)
+assert head[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", head[16:24]) == (320, 240), head
+PY
+check "render, unknown colour" 2 "$tonus" render "$out/short" --colour pink
+grep -q "unknown colour quantity 'pink' (choose one of activation, tone, fatigue, metabolite, risk)" /tmp/tonus_cli_out.$$ \
+  || { echo "FAIL: unknown colour named"; cat /tmp/tonus_cli_out.$$; fail=1; }
+check "render, after the end" 2 "$tonus" render "$out/short" --at 2h
+grep -q "is after the end of the run (1:30)" /tmp/tonus_cli_out.$$ || { echo "FAIL: --at beyond the run"; cat /tmp/tonus_cli_out.$$; fail=1; }
+check "render, not a results directory" 2 "$tonus" render "$out/nothing-here"
+check "chart" 0 "$tonus" chart "$out/short" --size 300x200 --out "$out/charts"
+[ -s "$out/charts/chart_tone.png" ] && [ -s "$out/charts/chart_risk.png" ] || { echo "FAIL: charts written"; fail=1; }
+check "export-vtk" 0 "$tonus" export-vtk "$out/short" --every 9 --out "$out/pv"
+[ "$(grep -c "<DataSet" "$out/pv/cli-short.pvd")" = 18 ] || { echo "FAIL: 6 of the 46 samples x 3 parts in the .pvd"; fail=1; }
+
 check "validate a model" 0 "$tonus" validate "$(dirname "$0")/../models/two_segment.yaml"
 sed 's/style: slumped/stile: slumped/' "$scen" > "$out/typo.yaml"
 check "validate a scenario with a typo" 2 "$tonus" validate "$out/typo.yaml"

@@ -1,0 +1,161 @@
+// The drawing commands besides `render`: `animate`, `compare`, `chart`, `export-vtk` and `view`.
+// Each reads finished runs (written by `tonus run`), checks its options before drawing, and
+// draws offscreen (under xvfb-run when there is no display), except `view`.
+#include <iostream>
+#include <memory>
+
+#include "commands/commands.hpp"
+#include "commands/viz_options.hpp"
+#include "display.hpp"
+#include "viz/animation.hpp"
+#include "viz/charts.hpp"
+#include "viz/compare.hpp"
+#include "viz/paraview_export.hpp"
+#include "viz/viewer.hpp"
+
+namespace tonus::cli {
+namespace {
+
+// The quantity and camera options every drawing command takes.
+struct LookOptions {
+  std::string colour = "tone", disc = "compression", view, size;
+  viz::Look parse() const { return viz::lookNamed(colour, disc, view, size); }
+  void add(CLI::App* cmd, const char* default_view, const char* default_size) {
+    view = default_view;
+    size = default_size;
+    cmd->add_option("--colour,--color", colour, "Colour the muscles by activation, tone (default), fatigue, metabolite or risk");
+    cmd->add_option("--disc", disc, "Colour the discs by compression (default) or pressure");
+    cmd->add_option("--view", view, std::string("Camera: side, back, oblique or top (default ") + default_view + ")");
+    cmd->add_option("--size", size, std::string("Picture size WIDTHxHEIGHT (default ") + default_size + ")");
+  }
+};
+
+struct AnimateOptions {
+  std::string results, out, frames_dir, from = "0s", to = "end";
+  int frames = 150, fps = 15;
+  LookOptions look;
+};
+
+void animate(const AnimateOptions& o) {
+  viz::AnimationOptions a;
+  a.look = o.look.parse();
+  a.frames = o.frames;
+  a.fps = o.fps;
+  if (o.out.empty() && o.frames_dir.empty()) throw UserError("animate needs --out MOVIE.ogv or --frames DIR");
+  if (!o.out.empty() && std::filesystem::path(o.out).extension() != ".ogv") {
+    throw UserError("--out must name an Ogg Theora movie ending .ogv, got '" + o.out + "'");
+  }
+  const io::RunRecord record = io::readRunRecord(o.results);
+  a.from = timeInRun(o.from, record);
+  a.to = timeInRun(o.to, record);
+  ensureDisplay();
+  const sim::PoseReplay replay(record.scenario_text, record.model_text);
+  viz::writeAnimation(record, replay, a, o.out, o.frames_dir);
+  std::cout << "tonus animate: " << (o.out.empty() ? o.frames_dir : o.out) << " (" << a.frames << " frames)\n";
+}
+
+struct CompareOptions {
+  std::string a, b, at = "end", out = "compare.png";
+  LookOptions look;
+};
+
+void compare(const CompareOptions& o) {
+  viz::PictureOptions p;
+  p.look = o.look.parse();
+  const io::RunRecord a = io::readRunRecord(o.a), b = io::readRunRecord(o.b);
+  // The time must lie within the longer run; the shorter one shows its end beyond its length.
+  p.time = timeInRun(o.at, a.time.back() >= b.time.back() ? a : b);
+  ensureDisplay();
+  const sim::PoseReplay ra(a.scenario_text, a.model_text), rb(b.scenario_text, b.model_text);
+  viz::writeComparison(a, ra, b, rb, p, o.out);
+  std::cout << "tonus compare: " << o.out << "\n";
+}
+
+struct ChartCommandOptions {
+  std::string results, out, size = "1000x500";
+};
+
+void chart(const ChartCommandOptions& o) {
+  viz::ChartOptions c;
+  std::tie(c.width, c.height) = viz::sizeNamed(o.size);
+  const io::RunRecord record = io::readRunRecord(o.results);
+  ensureDisplay();
+  const std::filesystem::path dir = o.out.empty() ? std::filesystem::path(o.results) : std::filesystem::path(o.out);
+  for (const auto& path : viz::writeCharts(record, c, dir)) std::cout << "tonus chart: " << path.string() << "\n";
+}
+
+struct ExportOptions {
+  std::string results, out;
+  int every = 1;
+};
+
+void exportVtk(const ExportOptions& o) {
+  const io::RunRecord record = io::readRunRecord(o.results);
+  const sim::PoseReplay replay(record.scenario_text, record.model_text);
+  const std::filesystem::path dir = o.out.empty() ? std::filesystem::path(o.results) / "paraview" : std::filesystem::path(o.out);
+  std::cout << "tonus export-vtk: " << viz::exportParaView(record, replay, dir, o.every).string() << "\n";
+}
+
+struct ViewOptions {
+  std::string results, at = "0s", snapshot;
+  LookOptions look;
+};
+
+void view(const ViewOptions& o) {
+  viz::ViewerOptions v;
+  v.look = o.look.parse();
+  const io::RunRecord record = io::readRunRecord(o.results);
+  v.time = timeInRun(o.at, record);
+  ensureDisplay();
+  const sim::PoseReplay replay(record.scenario_text, record.model_text);
+  viz::runViewer(record, replay, v, o.snapshot);
+}
+
+}  // namespace
+
+void addDrawCommands(CLI::App& app) {
+  auto a = std::make_shared<AnimateOptions>();
+  CLI::App* cmd = app.add_subcommand("animate", "Animate a finished run into a movie (.ogv) or numbered PNGs");
+  cmd->add_option("results", a->results, "Results directory written by `tonus run`")->required();
+  cmd->add_option("--out", a->out, "Movie file (.ogv, Ogg Theora)");
+  cmd->add_option("--frames", a->frames_dir, "Directory for numbered PNG frames");
+  cmd->add_option("--count", a->frames, "Number of frames (default 150)")->check(CLI::Range(2, 100000));
+  cmd->add_option("--fps", a->fps, "Frames per second of the movie (default 15)")->check(CLI::Range(1, 120));
+  cmd->add_option("--from", a->from, "Start time in the run (default 0s)");
+  cmd->add_option("--to", a->to, "End time in the run (default end)");
+  a->look.add(cmd, "oblique", "960x720");
+  cmd->callback([a] { animate(*a); });
+
+  auto c = std::make_shared<CompareOptions>();
+  cmd = app.add_subcommand("compare", "Two runs side by side at a time, on the same colour scale");
+  cmd->add_option("run_a", c->a, "First results directory")->required();
+  cmd->add_option("run_b", c->b, "Second results directory")->required();
+  cmd->add_option("--at", c->at, "Time in the runs, such as 2h, or 'end' (default)");
+  cmd->add_option("--out", c->out, "PNG file (default compare.png)");
+  c->look.add(cmd, "oblique", "1600x800");
+  cmd->callback([c] { compare(*c); });
+
+  auto h = std::make_shared<ChartCommandOptions>();
+  cmd = app.add_subcommand("chart", "Charts of tone, fatigue, L4/L5 pressure and spasm risk over a run (PNG)");
+  cmd->add_option("results", h->results, "Results directory written by `tonus run`")->required();
+  cmd->add_option("--out", h->out, "Directory for the charts (default: the results directory)");
+  cmd->add_option("--size", h->size, "Chart size WIDTHxHEIGHT (default 1000x500)");
+  cmd->callback([h] { chart(*h); });
+
+  auto e = std::make_shared<ExportOptions>();
+  cmd = app.add_subcommand("export-vtk", "Write a run as a ParaView time series (.vtp per sample and a .pvd)");
+  cmd->add_option("results", e->results, "Results directory written by `tonus run`")->required();
+  cmd->add_option("--out", e->out, "Directory for the series (default RESULTS/paraview)");
+  cmd->add_option("--every", e->every, "Every N-th sample (default 1)")->check(CLI::Range(1, 1000000));
+  cmd->callback([e] { exportVtk(*e); });
+
+  auto v = std::make_shared<ViewOptions>();
+  cmd = app.add_subcommand("view", "Open a window to explore a run: time slider, c = colour, v = view");
+  cmd->add_option("results", v->results, "Results directory written by `tonus run`")->required();
+  cmd->add_option("--at", v->at, "Time to open at (default 0s)");
+  cmd->add_option("--snapshot", v->snapshot, "Draw the window once into this PNG and exit (no interaction)");
+  v->look.add(cmd, "oblique", "1280x960");
+  cmd->callback([v] { view(*v); });
+}
+
+}  // namespace tonus::cli

@@ -1,0 +1,45 @@
+#include "colour_map.hpp"
+
+#include <vtkLookupTable.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace tonus::viz {
+namespace {
+
+// Stops of a blue-to-red ramp, evenly spaced in [0, 1].
+constexpr std::array<Rgb, 6> kStops = {{{0.10, 0.15, 0.55},
+                                        {0.10, 0.45, 0.85},
+                                        {0.15, 0.75, 0.70},
+                                        {0.55, 0.85, 0.25},
+                                        {0.98, 0.80, 0.15},
+                                        {0.85, 0.10, 0.10}}};
+
+}  // namespace
+
+Rgb colourAt(double x) {
+  x = std::isfinite(x) ? std::clamp(x, 0.0, 1.0) : 0.0;
+  const double scaled = x * (kStops.size() - 1);
+  const std::size_t i = std::min(kStops.size() - 2, static_cast<std::size_t>(scaled));
+  const double u = scaled - static_cast<double>(i);
+  const Rgb& a = kStops[i];
+  const Rgb& b = kStops[i + 1];
+  return {a.r + u * (b.r - a.r), a.g + u * (b.g - a.g), a.b + u * (b.b - a.b)};
+}
+
+vtkSmartPointer<vtkLookupTable> lookupTable(double low, double high) {
+  auto table = vtkSmartPointer<vtkLookupTable>::New();
+  constexpr int kEntries = 256;
+  table->SetNumberOfTableValues(kEntries);
+  table->SetRange(low, high);
+  for (int i = 0; i < kEntries; ++i) {
+    const Rgb c = colourAt(static_cast<double>(i) / (kEntries - 1));
+    table->SetTableValue(i, c.r, c.g, c.b, 1.0);
+  }
+  table->Build();
+  return table;
+}
+
+}  // namespace tonus::viz

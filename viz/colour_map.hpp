@@ -1,0 +1,21 @@
+#pragma once
+// The one colour map every picture uses, as a pure function of a value in [0, 1]: dark blue at
+// rest, through cyan, green and yellow, to red at the top of the scale. Tests check rendered
+// pixels against it.
+#include <vtkSmartPointer.h>
+
+class vtkLookupTable;
+
+namespace tonus::viz {
+
+struct Rgb {
+  double r = 0.0, g = 0.0, b = 0.0;
+};
+
+// x outside [0, 1] is clamped.
+Rgb colourAt(double x);
+
+// A 256-entry lookup table of colourAt over [low, high].
+vtkSmartPointer<vtkLookupTable> lookupTable(double low, double high);
+
+}  // namespace tonus::viz

@@ -1,0 +1,28 @@
+#pragma once
+// One picture's worth of a run: the body's pose at a time, each fascicle's and disc's value
+// for the chosen quantities, and the words that go with it.
+#include <string>
+#include <vector>
+
+#include "io/run_record.hpp"
+#include "quantity.hpp"
+#include "sim/pose_replay.hpp"
+
+namespace tonus::viz {
+
+struct Frame {
+  sim::Pose pose;
+  std::vector<double> muscle_value;  // per fascicle, in the quantity's units
+  std::vector<double> disc_value;    // per segment: its disc's value (NaN for non-disc joints)
+  std::vector<bool> in_spasm;        // per fascicle: inside a spasm episode now
+  std::string title;                 // e.g. "long-drive: involuntary tone"
+  std::string caption;               // e.g. "2:41:10  sit (phase 1 of 6)"
+};
+
+Frame frameAt(const io::RunRecord& record, const sim::PoseReplay& replay, double time, MuscleColour muscles,
+              DiscColour discs);
+
+// "1:02:03" or "12:03" for a time in seconds.
+std::string clockText(double seconds);
+
+}  // namespace tonus::viz

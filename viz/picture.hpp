@@ -1,0 +1,20 @@
+#pragma once
+// One picture of a finished run at a time: `tonus render` and `tonus run --render`.
+#include <filesystem>
+
+#include "io/run_record.hpp"
+#include "quantity.hpp"
+#include "scene.hpp"
+#include "sim/pose_replay.hpp"
+
+namespace tonus::viz {
+
+struct PictureOptions {
+  double time = 0.0;  // [s] in the run
+  Look look;
+};
+
+void writePicture(const io::RunRecord& record, const sim::PoseReplay& replay, const PictureOptions& options,
+                  const std::filesystem::path& out);
+
+}  // namespace tonus::viz

@@ -1,0 +1,52 @@
+#include "snapshot.hpp"
+
+#include <vtkImageData.h>
+#include <vtkPNGWriter.h>
+#include <vtkRenderWindow.h>
+#include <vtkRenderer.h>
+#include <vtkWindowToImageFilter.h>
+
+#include <array>
+
+#include "core/errors.hpp"
+
+namespace tonus::viz {
+
+vtkSmartPointer<vtkRenderWindow> offscreenWindow(const std::vector<vtkRenderer*>& renderers, int width, int height) {
+  auto window = vtkSmartPointer<vtkRenderWindow>::New();
+  window->SetOffScreenRendering(1);
+  window->SetMultiSamples(4);
+  for (vtkRenderer* r : renderers) window->AddRenderer(r);
+  window->SetSize(width, height);
+  return window;
+}
+
+vtkSmartPointer<vtkImageData> capture(vtkRenderWindow* window) {
+  window->Render();
+  auto grab = vtkSmartPointer<vtkWindowToImageFilter>::New();
+  grab->SetInput(window);
+  grab->SetInputBufferTypeToRGB();
+  grab->ReadFrontBufferOff();
+  grab->Update();
+  auto image = vtkSmartPointer<vtkImageData>::New();
+  image->DeepCopy(grab->GetOutput());
+  return image;
+}
+
+void writePng(vtkImageData* image, const std::filesystem::path& path) {
+  if (path.has_parent_path() && !std::filesystem::is_directory(path.parent_path())) {
+    throw UserError("cannot write '" + path.string() + "': no such directory");
+  }
+  auto writer = vtkSmartPointer<vtkPNGWriter>::New();
+  writer->SetFileName(path.string().c_str());
+  writer->SetInputData(image);
+  writer->Write();
+  if (writer->GetErrorCode() != 0 || !std::filesystem::exists(path)) throw UserError("could not write '" + path.string() + "'");
+}
+
+std::array<double, 3> pixelAt(vtkImageData* image, int x, int y) {
+  const auto* p = static_cast<const unsigned char*>(image->GetScalarPointer(x, y, 0));
+  return {p[0] / 255.0, p[1] / 255.0, p[2] / 255.0};
+}
+
+}  // namespace tonus::viz
