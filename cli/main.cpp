@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   tonus::cli::addValidateCommand(app);
   tonus::cli::addRenderCommand(app);
   tonus::cli::addDrawCommands(app);
+  tonus::cli::addSweepCommand(app);
   tonus::cli::rememberCommandLine(argc, argv);
   try {
     app.parse(argc, argv);

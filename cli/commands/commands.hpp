@@ -10,5 +10,6 @@ void addModelCommand(CLI::App& app);
 void addValidateCommand(CLI::App& app);
 void addRenderCommand(CLI::App& app);
 void addDrawCommands(CLI::App& app);  // animate, compare, chart, export-vtk, view
+void addSweepCommand(CLI::App& app);
 
 }  // namespace tonus::cli

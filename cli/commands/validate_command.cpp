@@ -1,5 +1,5 @@
-// `tonus validate FILE [--model FILE]`: checks a scenario (against its model's joint ranges)
-// or a model file; exits 0, or 2 with the file:line:col message.
+// `tonus validate FILE [--model FILE]`: checks a scenario (against its model's joint ranges),
+// a sweep (every case, as `tonus sweep` would) or a model file; exits 0, or 2 with the file:line:col message.
 #include <iostream>
 #include <memory>
 
@@ -10,6 +10,9 @@
 #include "scenario/scenario_file.hpp"
 #include "scenario/timeline.hpp"
 #include "sim/run.hpp"
+#include "sweep/runner.hpp"
+#include "sweep/sampling.hpp"
+#include "sweep/sweep_file.hpp"
 
 namespace tonus::cli {
 namespace {
@@ -29,6 +32,14 @@ void validate(const ValidateOptions& o) {
                 << model.fascicleCount() << " fascicles)\n";
       return;
     }
+    if (root.has("base") && root.has("vary")) {
+      const sweep::Sweep sweep = sweep::loadSweepFile(o.file);
+      const std::vector<sweep::Case> cases = sweep::casesOf(sweep);
+      sweep::checkCases(sweep, cases);
+      std::cout << o.file << ": valid sweep '" << sweep.name << "' (" << cases.size() << " cases of " << sweep.base.string()
+                << ")\n";
+      return;
+    }
     const scenario::Scenario s = scenario::loadScenarioFile(o.file);
     const body::ModelSpec spec = chooseModel(o.model, s);
     const body::SpineModel model(spec, sim::subjectFor(s, spec));
@@ -45,8 +56,8 @@ void validate(const ValidateOptions& o) {
 
 void addValidateCommand(CLI::App& app) {
   auto options = std::make_shared<ValidateOptions>();
-  CLI::App* cmd = app.add_subcommand("validate", "Check a scenario or model file");
-  cmd->add_option("file", options->file, "Scenario or model file (YAML)")->required();
+  CLI::App* cmd = app.add_subcommand("validate", "Check a scenario, sweep or model file");
+  cmd->add_option("file", options->file, "Scenario, sweep or model file (YAML)")->required();
   cmd->add_option("--model", options->model, "Model to check a scenario against");
   cmd->callback([options] { validate(*options); });
 }

@@ -1,0 +1,220 @@
+// `tonus sweep SWEEP.yaml --out DIR [--threads N] [--resume] [--timeseries] [--report]`:
+// runs a sweep's cases, many at a time (OpenMP) and, under mpirun, across ranks, into
+// DIR/results.sqlite. Every case is checked before anything is written; a killed sweep is
+// finished by the same command with --resume.
+#include <omp.h>
+
+#include <chrono>
+#include <cstdio>
+#include <deque>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "commands/commands.hpp"
+#include "commands/model_choice.hpp"
+#include "core/errors.hpp"
+#include "display.hpp"
+#include "io/output_directory.hpp"
+#include "io/results_writer.hpp"
+#include "io/yaml_reader.hpp"
+#include "sweep_support/mpi_cases.hpp"
+#include "sweep_support/progress.hpp"
+#include "sweep/report.hpp"
+#include "sweep/results_store.hpp"
+#include "sweep/runner.hpp"
+#include "sweep/sampling.hpp"
+#include "sweep/sweep_file.hpp"
+#include "viz/sensitivity_chart.hpp"
+
+namespace tonus::cli {
+namespace {
+
+struct SweepOptions {
+  std::string file, out;
+  int threads = 0;  // 0: all the cores OpenMP sees (one per rank under MPI)
+  bool resume = false, timeseries = false, report = false, quiet = false;
+};
+
+// The sweep and its cases, every case checked as a run would check it.
+struct Plan {
+  sweep::Sweep sweep;
+  std::vector<sweep::Case> cases;
+};
+
+Plan plan(const SweepOptions& o) {
+  Plan p{sweep::loadSweepFile(o.file), {}};
+  p.cases = sweep::casesOf(p.sweep);
+  sweep::checkCases(p.sweep, p.cases);
+  return p;
+}
+
+// The results directory, made whole before any case runs: the sweep and base scenario as
+// they were, and an empty store. An existing one is only taken up by --resume.
+void prepareDirectory(const SweepOptions& o, const sweep::Sweep& s) {
+  const std::filesystem::path dir = o.out;
+  if (std::filesystem::exists(dir / "results.sqlite")) {
+    if (!o.resume) throw UserError(o.out + " already holds a sweep: add --resume to finish it, or choose another --out");
+    return;
+  }
+  if (std::filesystem::exists(dir) && !std::filesystem::is_empty(dir)) {
+    throw UserError(o.out + " exists and is not a sweep's results directory: choose another --out");
+  }
+  io::writeDirectoryAtomically(dir, [&](const std::filesystem::path& staging) {
+    io::writeTextFile(staging / "sweep.yaml", fileText(s.file));
+    io::writeTextFile(staging / "base.yaml", s.base_text);
+    sweep::ResultsStore(staging / "results.sqlite", s, false);
+  });
+}
+
+void writeReport(const SweepOptions& o, const sweep::Sweep& s, const sweep::ResultsStore& store, bool can_draw) {
+  const sweep::Report report = sweep::makeReport(s, store);
+  const std::filesystem::path dir = o.out;
+  io::writeTextFile(dir / "report.txt", sweep::reportText(report));
+  io::writeTextFile(dir / "report.json", sweep::reportJson(report).dump(2) + "\n");
+  if (can_draw) viz::writeSensitivityChart(report, dir / "report_drivers.png");
+  if (o.quiet) return;
+  std::cout << "\n" << sweep::reportText(report) << "\nreport in " << o.out << "/report.txt, report.json"
+            << (can_draw ? ", report_drivers.png" : "") << "\n";
+  if (!can_draw) {
+    std::cout << "(no X display under MPI: draw the chart with `tonus sweep " << o.file << " --out " << o.out
+              << " --resume --report`)\n";
+  }
+}
+
+// Case numbers still to run, handed out one at a time to this process's threads and to the
+// other ranks.
+class CaseQueue {
+ public:
+  CaseQueue(const std::vector<sweep::Case>& cases, const std::set<int>& finished) {
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      if (!finished.count(cases[i].id)) pending_.push_back(static_cast<int>(i));
+    }
+  }
+  std::optional<int> take() {
+    const std::lock_guard<std::mutex> lock(guard_);
+    if (pending_.empty()) return std::nullopt;
+    const int next = pending_.front();
+    pending_.pop_front();
+    return next;
+  }
+  std::size_t size() const { return pending_.size(); }
+
+ private:
+  std::mutex guard_;
+  std::deque<int> pending_;
+};
+
+// Rank 0 (or the only process): plans, owns the store, runs cases and serves the other ranks.
+void lead(const SweepOptions& o, const MpiWorld* world) {
+  Plan p;
+  std::unique_ptr<sweep::ResultsStore> store;
+  try {
+    p = plan(o);
+    prepareDirectory(o, p.sweep);
+    store = std::make_unique<sweep::ResultsStore>(std::filesystem::path(o.out) / "results.sqlite", p.sweep, true);
+  } catch (...) {
+    if (world) world->broadcast(kUserErrorExitCode);  // the other ranks stop quietly
+    throw;
+  }
+  if (world) world->broadcast(0);
+  const std::set<int> finished = store->finishedCases();
+  CaseQueue queue(p.cases, finished);
+  const int ranks = world ? world->size() : 1;
+  const int threads = o.threads > 0 ? o.threads : (world ? 1 : omp_get_max_threads());
+  if (!o.quiet) {
+    std::cout << "tonus sweep: " << p.sweep.name << ", " << p.cases.size() << " cases";
+    if (!finished.empty()) std::cout << " (" << finished.size() << " already done)";
+    std::cout << ", " << threads << " thread" << (threads > 1 ? "s" : "") << (ranks > 1 ? " per rank x " : "")
+              << (ranks > 1 ? std::to_string(ranks) + " ranks" : "") << "\n"
+              << std::flush;
+  }
+  SweepProgress progress(static_cast<int>(p.cases.size()), static_cast<int>(finished.size()), o.quiet);
+  int invalid = 0;
+  std::mutex storing;
+  const auto keep = [&](const sweep::CaseResult& result) {
+    const std::lock_guard<std::mutex> lock(storing);
+    store->store(result);
+    invalid += result.status != "ok";
+    progress.caseDone();
+  };
+  const auto started = std::chrono::steady_clock::now();
+  // The other ranks are served from a thread of their own, alongside this rank's case threads.
+  std::thread server;
+  if (world && world->size() > 1) {
+    server = std::thread([&] {
+      try {
+        serveRanks(*world, [&] { return queue.take(); }, keep);
+      } catch (const std::exception& e) {
+        std::cerr << "\ntonus: error: " << e.what() << "\n";
+        world->abort(kUserErrorExitCode);
+      }
+    });
+  }
+  sweep::RunnerOptions options;
+  options.threads = threads;
+  options.keep_series = o.timeseries;
+  options.next_case = [&] { return queue.take(); };
+  options.deliver = keep;
+  try {
+    sweep::runCases(p.sweep, p.cases, options);
+  } catch (const std::exception& e) {
+    if (!world) throw;
+    std::cerr << "\ntonus: error: " << e.what() << "\n";
+    world->abort(kUserErrorExitCode);
+  }
+  if (server.joinable()) server.join();
+  progress.finish();
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (!o.quiet) {
+    std::printf("tonus sweep: %zu cases run in %.1f s", p.cases.size() - finished.size(), wall);
+    if (invalid > 0) std::printf(" (%d invalid: see the cases table's message column)", invalid);
+    std::printf("; results in %s/results.sqlite\n", o.out.c_str());
+    std::fflush(stdout);
+  }
+  if (o.report) writeReport(o, p.sweep, *store, world == nullptr);
+}
+
+// Any other rank: runs the cases rank 0 hands it.
+void follow(const SweepOptions& o, const MpiWorld& world) {
+  if (world.broadcast(0) != 0) throw ExitCode{kUserErrorExitCode};
+  try {
+    const sweep::Sweep s = sweep::loadSweepFile(o.file);
+    const std::vector<sweep::Case> cases = sweep::casesOf(s);
+    sweep::runCases(s, cases, rankRunnerOptions(world, o.threads > 0 ? o.threads : 1, o.timeseries));
+    sayDone(world);
+  } catch (const std::exception& e) {
+    std::cerr << "tonus: error (rank " << world.rank() << "): " << e.what() << "\n";
+    world.abort(kUserErrorExitCode);
+  }
+}
+
+void runSweep(const SweepOptions& o) {
+  if (!MpiWorld::launched()) {
+    if (o.report) ensureDisplay();
+    lead(o, nullptr);
+    return;
+  }
+  const MpiWorld world;
+  if (world.rank() == 0) lead(o, &world);
+  else follow(o, world);
+}
+
+}  // namespace
+
+void addSweepCommand(CLI::App& app) {
+  auto options = std::make_shared<SweepOptions>();
+  CLI::App* cmd = app.add_subcommand("sweep", "Run a sweep: a base scenario over a grid or a sample of parameters");
+  cmd->add_option("sweep", options->file, "Sweep file (YAML)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--out", options->out, "Results directory (holds results.sqlite)")->required();
+  cmd->add_option("--threads", options->threads, "Cases run at once per process (default: all cores; 1 per rank under MPI)")
+      ->check(CLI::Range(1, 1024));
+  cmd->add_flag("--resume", options->resume, "Finish the sweep already in --out (after a crash or a kill)");
+  cmd->add_flag("--timeseries", options->timeseries, "Also keep each case's time series (table `series`)");
+  cmd->add_flag("--report", options->report, "Write report.txt, report.json and report_drivers.png into --out");
+  cmd->add_flag("--quiet", options->quiet, "No progress and no summary");
+  cmd->callback([options] { runSweep(*options); });
+}
+
+}  // namespace tonus::cli
