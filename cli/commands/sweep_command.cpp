@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <deque>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -99,48 +100,25 @@ class CaseQueue {
     pending_.pop_front();
     return next;
   }
-  std::size_t size() const { return pending_.size(); }
 
  private:
   std::mutex guard_;
   std::deque<int> pending_;
 };
 
-// Rank 0 (or the only process): plans, owns the store, runs cases and serves the other ranks.
-void lead(const SweepOptions& o, const MpiWorld* world) {
-  Plan p;
-  std::unique_ptr<sweep::ResultsStore> store;
-  try {
-    p = plan(o);
-    prepareDirectory(o, p.sweep);
-    store = std::make_unique<sweep::ResultsStore>(std::filesystem::path(o.out) / "results.sqlite", p.sweep, true);
-  } catch (...) {
-    if (world) world->broadcast(kUserErrorExitCode);  // the other ranks stop quietly
-    throw;
-  }
-  if (world) world->broadcast(0);
-  const std::set<int> finished = store->finishedCases();
-  CaseQueue queue(p.cases, finished);
-  const int ranks = world ? world->size() : 1;
-  const int threads = o.threads > 0 ? o.threads : (world ? 1 : omp_get_max_threads());
-  if (!o.quiet) {
-    std::cout << "tonus sweep: " << p.sweep.name << ", " << p.cases.size() << " cases";
-    if (!finished.empty()) std::cout << " (" << finished.size() << " already done)";
-    std::cout << ", " << threads << " thread" << (threads > 1 ? "s" : "") << (ranks > 1 ? " per rank x " : "")
-              << (ranks > 1 ? std::to_string(ranks) + " ranks" : "") << "\n"
-              << std::flush;
-  }
-  SweepProgress progress(static_cast<int>(p.cases.size()), static_cast<int>(finished.size()), o.quiet);
-  int invalid = 0;
-  std::mutex storing;
-  const auto keep = [&](const sweep::CaseResult& result) {
-    const std::lock_guard<std::mutex> lock(storing);
-    store->store(result);
-    invalid += result.status != "ok";
-    progress.caseDone();
-  };
-  const auto started = std::chrono::steady_clock::now();
-  // The other ranks are served from a thread of their own, alongside this rank's case threads.
+// What a sweep about to run says: its size, what is already done, and how it is spread.
+void announce(const Plan& p, std::size_t finished, int threads, int ranks) {
+  std::cout << "tonus sweep: " << p.sweep.name << ", " << p.cases.size() << " cases";
+  if (finished > 0) std::cout << " (" << finished << " already done)";
+  std::cout << ", " << threads << " thread" << (threads > 1 ? "s" : "");
+  if (ranks > 1) std::cout << " per rank x " << ranks << " ranks";
+  std::cout << "\n" << std::flush;
+}
+
+// Runs the queued cases on this process's threads and, beside them, serves the other ranks
+// (if any) from a thread of its own. A failure under MPI stops every rank.
+void runEverywhere(const Plan& p, CaseQueue& queue, const SweepOptions& o, int threads, const MpiWorld* world,
+                   const std::function<void(const sweep::CaseResult&)>& keep) {
   std::thread server;
   if (world && world->size() > 1) {
     server = std::thread([&] {
@@ -165,7 +143,42 @@ void lead(const SweepOptions& o, const MpiWorld* world) {
     world->abort(kUserErrorExitCode);
   }
   if (server.joinable()) server.join();
+}
+
+// Rank 0 (or the only process): plans, owns the store, runs cases and serves the other ranks.
+void lead(const SweepOptions& o, const MpiWorld* world) {
+  // Plan and prepare; the other ranks learn whether to go on.
+  Plan p;
+  std::unique_ptr<sweep::ResultsStore> store;
+  try {
+    p = plan(o);
+    prepareDirectory(o, p.sweep);
+    store = std::make_unique<sweep::ResultsStore>(std::filesystem::path(o.out) / "results.sqlite", p.sweep, true);
+  } catch (...) {
+    if (world) world->broadcast(kUserErrorExitCode);  // the other ranks stop quietly
+    throw;
+  }
+  if (world) world->broadcast(0);
+  const std::set<int> finished = store->finishedCases();
+  CaseQueue queue(p.cases, finished);
+  const int threads = o.threads > 0 ? o.threads : (world ? 1 : omp_get_max_threads());
+  if (!o.quiet) announce(p, finished.size(), threads, world ? world->size() : 1);
+
+  // Run, storing each case as it comes from any thread or rank.
+  SweepProgress progress(static_cast<int>(p.cases.size()), static_cast<int>(finished.size()), o.quiet);
+  int invalid = 0;
+  std::mutex storing;
+  const auto keep = [&](const sweep::CaseResult& result) {
+    const std::lock_guard<std::mutex> lock(storing);
+    store->store(result);
+    invalid += result.status != "ok";
+    progress.caseDone();
+  };
+  const auto started = std::chrono::steady_clock::now();
+  runEverywhere(p, queue, o, threads, world, keep);
   progress.finish();
+
+  // Say what was done, and report.
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!o.quiet) {
     std::printf("tonus sweep: %zu cases run in %.1f s", p.cases.size() - finished.size(), wall);

@@ -2,8 +2,8 @@
 // The sweep's results in one SQLite file (DIR/results.sqlite): `sweep` (what was run), `cases`
 // (one row per case: parameters and figures), `phases` (per case and phase) and, on request,
 // `series`. Each case is written in one transaction, so a sweep killed at any moment leaves
-// only whole cases, and --resume runs exactly those missing. Several processes (MPI ranks) may
-// write at once: SQLite serialises them (write-ahead log, busy timeout).
+// only whole cases, and --resume runs exactly those missing. One process writes (rank 0 under
+// MPI); the write-ahead log lets readers (a user's sqlite3 session) look while it runs.
 #include <filesystem>
 #include <set>
 #include <string>
