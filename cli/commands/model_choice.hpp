@@ -3,11 +3,11 @@
 // scenario file), else the built-in default; with the text it came from, which a run keeps
 // beside its results so pictures can rebuild the body exactly.
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <optional>
 #include <string>
 
 #include "body/model_file.hpp"
+#include "io/text_file.hpp"
 #include "io/yaml_reader.hpp"
 #include "scenario/scenario.hpp"
 
@@ -19,11 +19,9 @@ struct ModelChoice {
 };
 
 inline std::string fileText(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw io::InputError(path.string() + ": cannot read the file");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  std::optional<std::string> text = io::readTextFile(path);
+  if (!text) throw io::InputError(path.string() + ": cannot read the file");
+  return std::move(*text);
 }
 
 inline ModelChoice chooseModelWithText(const std::string& option, const scenario::Scenario& s) {

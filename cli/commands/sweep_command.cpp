@@ -14,7 +14,6 @@
 #include <thread>
 
 #include "commands/commands.hpp"
-#include "commands/model_choice.hpp"
 #include "core/errors.hpp"
 #include "display.hpp"
 #include "io/output_directory.hpp"
@@ -63,7 +62,7 @@ void prepareDirectory(const SweepOptions& o, const sweep::Sweep& s) {
     throw UserError(o.out + " exists and is not a sweep's results directory: choose another --out");
   }
   io::writeDirectoryAtomically(dir, [&](const std::filesystem::path& staging) {
-    io::writeTextFile(staging / "sweep.yaml", fileText(s.file));
+    io::writeTextFile(staging / "sweep.yaml", s.text);
     io::writeTextFile(staging / "base.yaml", s.base_text);
     sweep::ResultsStore(staging / "results.sqlite", s, false);
   });

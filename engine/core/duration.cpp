@@ -1,23 +1,12 @@
 #include "core/duration.hpp"
 
 #include <cctype>
-#include <charconv>
 #include <cmath>
 #include <utility>
 
+#include "core/number_text.hpp"
+
 namespace tonus {
-namespace {
-
-std::optional<double> plainNumber(const std::string& text) {
-  double value = 0.0;
-  const char* begin = text.data();
-  if (!text.empty() && text[0] == '+') ++begin;
-  const auto [end, ec] = std::from_chars(begin, text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || begin == end) return std::nullopt;
-  return value;
-}
-
-}  // namespace
 
 std::optional<double> parseDuration(const std::string& text) {
   static const std::pair<const char*, double> kUnits[] = {{"ms", 1e-3}, {"s", 1.0},     {"sec", 1.0},
@@ -26,11 +15,11 @@ std::optional<double> parseDuration(const std::string& text) {
     const std::string sfx(suffix);
     if (text.size() > sfx.size() && text.compare(text.size() - sfx.size(), sfx.size(), sfx) == 0 &&
         std::isdigit(static_cast<unsigned char>(text[text.size() - sfx.size() - 1]))) {
-      const auto value = plainNumber(text.substr(0, text.size() - sfx.size()));
+      const auto value = parsePlainNumber(text.substr(0, text.size() - sfx.size()));
       if (value && std::isfinite(*value) && *value >= 0) return *value * scale;
     }
   }
-  const auto bare = plainNumber(text);
+  const auto bare = parsePlainNumber(text);
   if (bare && std::isfinite(*bare) && *bare >= 0) return *bare;
   // Compound: whole hours, minutes and seconds run together, largest first (2h30min, 1min30s).
   static const std::pair<const char*, double> kParts[] = {{"h", 3600.0}, {"min", 60.0}, {"s", 1.0}};

@@ -1,25 +1,25 @@
 #include "io/run_record.hpp"
 
 #include <algorithm>
-#include <charconv>
+#include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/number_text.hpp"
+#include "io/text_file.hpp"
 #include "io/yaml_reader.hpp"
 
 namespace tonus::io {
 namespace {
 
 std::string readText(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::optional<std::string> text = readTextFile(path);
+  if (!text) {
     throw InputError(path.string() + ": cannot read it; is " + path.parent_path().string() +
                      " a results directory written by `tonus run`?");
   }
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return std::move(*text);
 }
 
 // Splits a CSV line on commas (the results files never quote).
@@ -35,13 +35,10 @@ void splitCsv(const std::string& line, std::vector<std::string_view>& out) {
 }
 
 double number(std::string_view text, const std::filesystem::path& file, std::size_t line) {
-  double value = 0.0;
   if (text == "nan") return NAN;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) {
-    throw InputError(file.string() + ":" + std::to_string(line) + ": not a number: '" + std::string(text) + "'");
-  }
-  return value;
+  const std::optional<double> value = parsePlainNumber(text);
+  if (!value) throw InputError(file.string() + ":" + std::to_string(line) + ": not a number: '" + std::string(text) + "'");
+  return *value;
 }
 
 void readTimeseries(RunRecord& r) {

@@ -1,11 +1,11 @@
 #include "io/yaml_reader.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <sstream>
 
 #include "core/duration.hpp"
+#include "core/number_text.hpp"
 
 namespace tonus::io {
 namespace {
@@ -57,12 +57,7 @@ std::optional<double> parseNumber(const std::string& text) {
   if (text == ".nan" || text == ".NaN" || text == ".NAN" || text == "nan" || text == "NaN") return NAN;
   if (text == ".inf" || text == "+.inf" || text == ".Inf" || text == "inf") return HUGE_VAL;
   if (text == "-.inf" || text == "-.Inf" || text == "-inf") return -HUGE_VAL;
-  double value = 0.0;
-  const char* begin = text.data();
-  if (!text.empty() && text[0] == '+') ++begin;
-  const auto [end, ec] = std::from_chars(begin, text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || begin == end) return std::nullopt;
-  return value;
+  return parsePlainNumber(text);
 }
 
 std::string formatNumber(double x) {

@@ -2,20 +2,14 @@
 
 #include <Eigen/Dense>
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <optional>
 
+#include "core/number_text.hpp"
+
 namespace tonus::sweep {
 namespace {
-
-std::optional<double> numberIn(const std::string& text) {
-  double value = 0.0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
 
 // The design's columns: numeric parameters as they are, listed text values as 0/1 per level
 // beyond the first. `owner` maps each column to its parameter, `contrast` names a 0/1 column's
@@ -28,7 +22,7 @@ void designOf(const Sweep& sweep, const std::vector<std::vector<std::string>>& v
     bool numeric = true;
     Eigen::VectorXd column(n);
     for (Eigen::Index i = 0; i < n; ++i) {
-      const auto v = numberIn(values[static_cast<std::size_t>(i)][j]);
+      const auto v = parsePlainNumber(values[static_cast<std::size_t>(i)][j]);
       if (!v) numeric = false;
       else column[i] = *v;
     }

@@ -175,13 +175,6 @@ void ResultsStore::store(const CaseResult& r) {
   }
 }
 
-std::vector<int> ResultsStore::caseIds() const {
-  std::vector<int> ids;
-  Statement get(db_, "SELECT case_id FROM cases WHERE status = 'ok' ORDER BY case_id", file_);
-  while (sqlite3_step(get.handle) == SQLITE_ROW) ids.push_back(sqlite3_column_int(get.handle, 0));
-  return ids;
-}
-
 std::vector<std::vector<std::string>> ResultsStore::parameterValues() const {
   std::vector<std::vector<std::string>> rows;
   if (parameter_columns_.empty()) return rows;

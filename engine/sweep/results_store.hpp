@@ -31,7 +31,6 @@ class ResultsStore {
   // Whole columns of `cases`, for reports: the parameter texts and the named figures.
   std::vector<std::vector<std::string>> parameterValues() const;  // per case, per variation
   std::vector<double> figure(const std::string& column) const;     // per case (ok cases), NaN for NULL
-  std::vector<int> caseIds() const;                                // ok cases, in id order
   static std::string parameterColumn(const std::string& path);     // "p_subject_height_m"
 
  private:

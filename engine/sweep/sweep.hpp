@@ -1,6 +1,5 @@
 #pragma once
 // A sweep: a base scenario and the parameters to vary across its cases (docs/sweeps.md).
-#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -24,10 +23,7 @@ struct Distribution {
   std::size_t given_index = 0;               //   that variation's position in `vary`
   std::vector<std::string> levels;           //   its values, each with
   std::vector<Distribution> by_level;        //   the distribution used then
-  bool numeric() const {
-    if (kind == Kind::Conditional) return std::all_of(by_level.begin(), by_level.end(), [](const Distribution& d) { return d.numeric(); });
-    return kind == Kind::Uniform || kind == Kind::Normal;
-  }
+  bool listed() const { return kind == Kind::Choice || kind == Kind::Grid; }
 };
 
 struct Variation {
@@ -39,7 +35,7 @@ struct Variation {
 struct Sweep {
   std::string name;
   std::filesystem::path file, base;  // the sweep file and the base scenario it names
-  std::string base_text;             // the base scenario as written
+  std::string text, base_text;       // the sweep file and the base scenario as written
   Method method = Method::LatinHypercube;
   int samples = 0;                   // latin_hypercube
   std::uint64_t seed = 1;

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <functional>
-#include <sstream>
+#include <optional>
 
 #include "io/error_collector.hpp"
+#include "io/text_file.hpp"
 #include "io/yaml_reader.hpp"
 
 namespace tonus::sweep {
@@ -14,12 +14,10 @@ namespace {
 
 using io::YamlNode;
 
-std::string fileText(const std::filesystem::path& path, const YamlNode& where) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) where.fail("names a base scenario that cannot be read (" + path.string() + ")");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+std::string baseText(const std::filesystem::path& path, const YamlNode& where) {
+  std::optional<std::string> text = io::readTextFile(path);
+  if (!text) where.fail("names a base scenario that cannot be read (" + path.string() + ")");
+  return std::move(*text);
 }
 
 std::vector<std::string> listOf(const YamlNode& n, std::size_t at_least) {
@@ -82,7 +80,7 @@ void resolveGiven(Variation& v, const std::vector<Variation>& earlier, const Yam
   const auto it = std::find_if(earlier.begin(), earlier.end(), [&](const Variation& e) { return e.path == d.given; });
   if (it == earlier.end()) node.at("given").fail("must name a parameter varied above this one");
   const Distribution& on = it->distribution;
-  if (on.kind != Distribution::Kind::Choice && on.kind != Distribution::Kind::Grid) {
+  if (!on.listed()) {
     node.at("given").fail("must name a parameter varied by choice or grid");
   }
   d.given_index = static_cast<std::size_t>(it - earlier.begin());
@@ -115,17 +113,21 @@ std::string fingerprintOf(const std::string& a, const std::string& b) {
 }  // namespace
 
 Sweep loadSweepFile(const std::filesystem::path& file) {
-  const YamlNode root = YamlNode::loadFile(file);
+  // Read once: the text is parsed, fingerprinted and copied into the results directory.
+  std::optional<std::string> text = io::readTextFile(file);
+  if (!text) throw io::InputError(file.string() + ": cannot read the file");
+  const YamlNode root = YamlNode::loadString(*text, file.string());
   root.allowOnlyKeys({"name", "description", "base", "method", "samples", "seed", "vary"});
   Sweep s;
   s.file = file;
+  s.text = std::move(*text);
   io::ErrorCollector errors;
   errors.attempt([&] { s.name = root.at("name").asString(); });
   errors.attempt([&] {
     const YamlNode base = root.at("base");
     s.base = base.asString();
     if (s.base.is_relative()) s.base = file.parent_path() / s.base;
-    s.base_text = fileText(s.base, base);
+    s.base_text = baseText(s.base, base);
   });
   errors.attempt([&] {
     if (auto m = root.find("method")) {
@@ -148,7 +150,7 @@ Sweep loadSweepFile(const std::filesystem::path& file) {
         v.path = path;
         v.where = {node.file(), node.line(), node.column(), node.path(), node.text()};
         v.distribution = readDistribution(node);
-        if (s.method == Method::Grid && (v.distribution.numeric() || v.distribution.kind == Distribution::Kind::Conditional)) {
+        if (s.method == Method::Grid && !v.distribution.listed()) {
           node.fail("a grid sweep needs lists of values ({grid: [...]} or {choice: [...]}), not a distribution");
         }
         if (v.distribution.kind == Distribution::Kind::Conditional) resolveGiven(v, s.vary, node);
@@ -157,10 +159,7 @@ Sweep loadSweepFile(const std::filesystem::path& file) {
     }
   });
   errors.throwIfAny();
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  s.fingerprint = fingerprintOf(text.str(), s.base_text);
+  s.fingerprint = fingerprintOf(s.text, s.base_text);
   return s;
 }
 
