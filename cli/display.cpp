@@ -3,11 +3,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "core/errors.hpp"
+#include "interrupt.hpp"
 
 namespace tonus::cli {
 namespace {
@@ -35,11 +37,20 @@ void ensureDisplay() {
   argv.push_back(nullptr);
   const pid_t child = ::fork();
   if (child == 0) {
+    // A process group of its own, so Ctrl-C and SIGTERM reach it (and the Xvfb it starts)
+    // only through this process, which passes them on.
+    ::setpgid(0, 0);
     ::execvp("xvfb-run", argv.data());
     ::_exit(127);
   }
+  if (child < 0) throw UserError("could not start xvfb-run");
+  ::setpgid(child, child);
+  forwardInterruptsTo(child);
   int status = 0;
-  if (child < 0 || ::waitpid(child, &status, 0) < 0) throw UserError("could not start xvfb-run");
+  while (::waitpid(child, &status, 0) < 0) {
+    if (errno != EINTR) throw UserError("could not start xvfb-run");
+  }
+  forwardInterruptsTo(0);
   const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 1;
   if (code == 127) {
     throw UserError("drawing needs an X display: none is set and xvfb-run is not installed (scripts/setup installs it)");

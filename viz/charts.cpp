@@ -115,20 +115,19 @@ std::filesystem::path drawChart(const io::RunRecord& record, const std::vector<S
 
 std::vector<std::filesystem::path> writeCharts(const io::RunRecord& r, const ChartOptions& o,
                                                const std::filesystem::path& dir) {
-  std::filesystem::create_directories(dir);
   const std::string name = r.scenario_name;
   std::vector<std::filesystem::path> written;
   written.push_back(drawChart(r, topGroups(r, "tone_", o.groups), name + ": involuntary tone by muscle group",
-                              "tone (fraction of max)", 0.3, o, dir / "chart_tone.png"));
+                              "tone (fraction of max)", 0.3, o, dir / kChartFiles[0]));
   written.push_back(drawChart(r, topGroups(r, "fatigue_", o.groups), name + ": fatigue by muscle group",
-                              "fatigued fraction", 1.0, o, dir / "chart_fatigue.png"));
+                              "fatigued fraction", 1.0, o, dir / kChartFiles[1]));
   const auto& pressure = r.channel("L4L5_idp_MPa");
   const double top = std::max(1.0, std::ceil(*std::max_element(pressure.begin(), pressure.end())));
   written.push_back(drawChart(r, {{"L4/L5", pressure}}, name + ": L4/L5 disc pressure", "pressure [MPa]", top, o,
-                              dir / "chart_pressure.png"));
+                              dir / kChartFiles[2]));
   std::vector<Series> risk = topGroups(r, "risk_", o.groups - 1);
   risk.insert(risk.begin(), Series{"highest", r.channel("spasm_risk")});
-  written.push_back(drawChart(r, risk, name + ": spasm risk", "risk", 1.0, o, dir / "chart_risk.png"));
+  written.push_back(drawChart(r, risk, name + ": spasm risk", "risk", 1.0, o, dir / kChartFiles[3]));
   return written;
 }
 

@@ -14,8 +14,11 @@ struct ChartOptions {
   int groups = 6;  // the groups that reach the highest values are drawn
 };
 
-// Writes chart_tone.png, chart_fatigue.png, chart_pressure.png and chart_risk.png into dir;
-// returns their paths.
+// The files writeCharts writes, in order.
+inline constexpr const char* kChartFiles[] = {"chart_tone.png", "chart_fatigue.png", "chart_pressure.png",
+                                              "chart_risk.png"};
+
+// Writes the kChartFiles into dir (which must exist); returns their paths.
 std::vector<std::filesystem::path> writeCharts(const io::RunRecord& record, const ChartOptions& options,
                                                const std::filesystem::path& dir);
 

@@ -43,7 +43,8 @@ Frame frameAt(const io::RunRecord& record, const sim::PoseReplay& replay, double
   time = record.time[static_cast<std::size_t>(sample)];
   frame.pose = replay.at(time);
   const auto& values = record.fascicle[quantityOf(muscles)];
-  for (int f = 0; f < model.fascicleCount(); ++f) frame.muscle_value.push_back(values(sample, f));
+  const int muscle_sample = record.muscleSampleAt(time);
+  for (int f = 0; f < model.fascicleCount(); ++f) frame.muscle_value.push_back(values(muscle_sample, f));
   frame.disc_value.assign(static_cast<std::size_t>(model.segmentCount()), NAN);
   for (int s = 0; s < model.segmentCount(); ++s) {
     if (!model.segment(s).joint.is_disc) continue;

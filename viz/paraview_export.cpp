@@ -47,9 +47,12 @@ vtkSmartPointer<vtkPolyData> musclesAt(const io::RunRecord& record, const sim::P
   mesh->SetPoints(points);
   mesh->SetLines(lines);
   mesh->GetPointData()->AddArray(radius);
+  const int muscle_sample = record.muscleSampleAt(record.time[static_cast<std::size_t>(sample)]);
   for (int q = 0; q < sim::kFascicleQuantityCount; ++q) {
     auto values = floatArray(sim::kFascicleQuantityNames[q]);
-    for (int f = 0; f < model.fascicleCount(); ++f) values->InsertNextValue(record.fascicle[static_cast<std::size_t>(q)](sample, f));
+    for (int f = 0; f < model.fascicleCount(); ++f) {
+      values->InsertNextValue(record.fascicle[static_cast<std::size_t>(q)](muscle_sample, f));
+    }
     mesh->GetCellData()->AddArray(values);
   }
   // Each fascicle's group, as an index into the groups in model order.

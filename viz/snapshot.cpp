@@ -9,6 +9,8 @@
 #include <array>
 
 #include "core/errors.hpp"
+#include "core/version.hpp"
+#include "io/output_directory.hpp"
 
 namespace tonus::viz {
 
@@ -34,14 +36,17 @@ vtkSmartPointer<vtkImageData> capture(vtkRenderWindow* window) {
 }
 
 void writePng(vtkImageData* image, const std::filesystem::path& path) {
-  if (path.has_parent_path() && !std::filesystem::is_directory(path.parent_path())) {
-    throw UserError("cannot write '" + path.string() + "': no such directory");
-  }
-  auto writer = vtkSmartPointer<vtkPNGWriter>::New();
-  writer->SetFileName(path.string().c_str());
-  writer->SetInputData(image);
-  writer->Write();
-  if (writer->GetErrorCode() != 0 || !std::filesystem::exists(path)) throw UserError("could not write '" + path.string() + "'");
+  // Written whole or not at all, never over a file Tonus did not write, and marked as Tonus's
+  // so that a later drawing may replace it.
+  io::writeFileAtomically(path, {}, "", [&](const std::filesystem::path& staging) {
+    auto writer = vtkSmartPointer<vtkPNGWriter>::New();
+    writer->SetFileName(staging.string().c_str());
+    writer->SetInputData(image);
+    const std::string mark = std::string(io::kPictureMarkValue) + " " + std::string(version());
+    writer->AddText(io::kPictureMarkKey, mark.c_str());
+    writer->Write();
+    if (writer->GetErrorCode() != 0) throw UserError("could not write '" + path.string() + "'");
+  });
 }
 
 std::array<double, 3> pixelAt(vtkImageData* image, int x, int y) {

@@ -4,9 +4,12 @@
 #include <iostream>
 #include <memory>
 
+#include "activity.hpp"
 #include "commands/commands.hpp"
 #include "commands/viz_options.hpp"
 #include "display.hpp"
+#include "interrupt.hpp"
+#include "io/output_directory.hpp"
 #include "viz/animation.hpp"
 #include "viz/charts.hpp"
 #include "viz/compare.hpp"
@@ -45,12 +48,28 @@ void animate(const AnimateOptions& o) {
   if (!o.out.empty() && std::filesystem::path(o.out).extension() != ".ogv") {
     throw UserError("--out must name an Ogg Theora movie ending .ogv, got '" + o.out + "'");
   }
+  setActivity("reading the results folder " + o.results);
   const io::RunRecord record = io::readRunRecord(o.results);
   a.from = timeInRun(o.from, record);
   a.to = timeInRun(o.to, record);
+  // Both outputs are checked before anything is drawn.
+  const io::Inputs inputs = {o.results};
+  if (!o.out.empty()) io::checkFileTarget(o.out, inputs, "--out");
+  if (!o.frames_dir.empty()) io::checkFolderTarget(o.frames_dir, inputs, "--frames");
   ensureDisplay();
+  setActivity("animating " + o.results);
   const sim::PoseReplay replay(record.scenario_text, record.model_text);
-  viz::writeAnimation(record, replay, a, o.out, o.frames_dir);
+  const auto checkpoint = [](int, int) { stopIfInterrupted(); };
+  if (!o.out.empty()) {
+    io::writeFileAtomically(o.out, inputs, "--out", [&](const std::filesystem::path& movie) {
+      viz::writeAnimation(record, replay, a, movie, {}, checkpoint);
+    });
+  }
+  if (!o.frames_dir.empty()) {
+    io::writeDirectoryAtomically(o.frames_dir, {"tonus animate", "--frames", inputs}, [&](const std::filesystem::path& dir) {
+      viz::writeAnimation(record, replay, a, {}, dir, checkpoint);
+    });
+  }
   std::cout << "tonus animate: " << (o.out.empty() ? o.frames_dir : o.out) << " (" << a.frames << " frames)\n";
 }
 
@@ -62,10 +81,14 @@ struct CompareOptions {
 void compare(const CompareOptions& o) {
   viz::PictureOptions p;
   p.look = o.look.parse();
+  setActivity("reading the results folders " + o.a + " and " + o.b);
   const io::RunRecord a = io::readRunRecord(o.a), b = io::readRunRecord(o.b);
   // The time must lie within the longer run; the shorter one shows its end beyond its length.
   p.time = timeInRun(o.at, a.time.back() >= b.time.back() ? a : b);
+  if (std::filesystem::path(o.out).extension() != ".png") throw UserError("--out must name a PNG file, got '" + o.out + "'");
+  io::checkFileTarget(o.out, {o.a, o.b}, "--out");
   ensureDisplay();
+  setActivity("drawing the comparison " + o.out);
   const sim::PoseReplay ra(a.scenario_text, a.model_text), rb(b.scenario_text, b.model_text);
   viz::writeComparison(a, ra, b, rb, p, o.out);
   std::cout << "tonus compare: " << o.out << "\n";
@@ -78,9 +101,13 @@ struct ChartCommandOptions {
 void chart(const ChartCommandOptions& o) {
   viz::ChartOptions c;
   std::tie(c.width, c.height) = viz::sizeNamed(o.size);
+  setActivity("reading the results folder " + o.results);
   const io::RunRecord record = io::readRunRecord(o.results);
-  ensureDisplay();
   const std::filesystem::path dir = o.out.empty() ? std::filesystem::path(o.results) : std::filesystem::path(o.out);
+  for (const char* name : viz::kChartFiles) io::checkFileTarget(dir / name, {o.results}, o.out.empty() ? "" : "--out");
+  ensureDisplay();
+  setActivity("drawing the charts of " + o.results);
+  io::ensureOutputFolder(dir, "tonus chart");
   for (const auto& path : viz::writeCharts(record, c, dir)) std::cout << "tonus chart: " << path.string() << "\n";
 }
 
@@ -90,10 +117,18 @@ struct ExportOptions {
 };
 
 void exportVtk(const ExportOptions& o) {
+  setActivity("reading the results folder " + o.results);
   const io::RunRecord record = io::readRunRecord(o.results);
   const sim::PoseReplay replay(record.scenario_text, record.model_text);
   const std::filesystem::path dir = o.out.empty() ? std::filesystem::path(o.results) / "paraview" : std::filesystem::path(o.out);
-  std::cout << "tonus export-vtk: " << viz::exportParaView(record, replay, dir, o.every).string() << "\n";
+  setActivity("writing the ParaView series " + dir.string());
+  std::filesystem::path index;
+  io::writeDirectoryAtomically(dir, {"tonus export-vtk", o.out.empty() ? "the default --out" : "--out", {o.results}},
+                               [&](const std::filesystem::path& staging) {
+                                 index = viz::exportParaView(record, replay, staging, o.every,
+                                                             [](int, int) { stopIfInterrupted(); });
+                               });
+  std::cout << "tonus export-vtk: " << (dir / index.filename()).string() << "\n";
 }
 
 struct ViewOptions {
@@ -104,9 +139,12 @@ struct ViewOptions {
 void view(const ViewOptions& o) {
   viz::ViewerOptions v;
   v.look = o.look.parse();
+  setActivity("reading the results folder " + o.results);
   const io::RunRecord record = io::readRunRecord(o.results);
   v.time = timeInRun(o.at, record);
+  if (!o.snapshot.empty()) io::checkFileTarget(o.snapshot, {o.results}, "--snapshot");
   ensureDisplay();
+  setActivity("showing " + o.results);
   const sim::PoseReplay replay(record.scenario_text, record.model_text);
   viz::runViewer(record, replay, v, o.snapshot);
 }
@@ -118,7 +156,7 @@ void addDrawCommands(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("animate", "Animate a finished run into a movie (.ogv) or numbered PNGs");
   cmd->add_option("results", a->results, "Results directory written by `tonus run`")->required();
   cmd->add_option("--out", a->out, "Movie file (.ogv, Ogg Theora)");
-  cmd->add_option("--frames", a->frames_dir, "Directory for numbered PNG frames");
+  cmd->add_option("--frames", a->frames_dir, "Folder for numbered PNG frames: new, empty or written by Tonus before");
   cmd->add_option("--count", a->frames, "Number of frames (default 150)")->check(CLI::Range(2, 100000));
   cmd->add_option("--fps", a->fps, "Frames per second of the movie (default 15)")->check(CLI::Range(1, 120));
   cmd->add_option("--from", a->from, "Start time in the run (default 0s)");
@@ -145,7 +183,7 @@ void addDrawCommands(CLI::App& app) {
   auto e = std::make_shared<ExportOptions>();
   cmd = app.add_subcommand("export-vtk", "Write a run as a ParaView time series (.vtp per sample and a .pvd)");
   cmd->add_option("results", e->results, "Results directory written by `tonus run`")->required();
-  cmd->add_option("--out", e->out, "Directory for the series (default RESULTS/paraview)");
+  cmd->add_option("--out", e->out, "Folder for the series: new, empty or written by Tonus before (default RESULTS/paraview)");
   cmd->add_option("--every", e->every, "Every N-th sample (default 1)")->check(CLI::Range(1, 1000000));
   cmd->callback([e] { exportVtk(*e); });
 

@@ -3,7 +3,9 @@
 #include <iostream>
 #include <memory>
 
+#include "activity.hpp"
 #include "commands/commands.hpp"
+#include "io/tonus_folder.hpp"
 #include "commands/viz_options.hpp"
 #include "display.hpp"
 #include "viz/picture.hpp"
@@ -19,11 +21,15 @@ void render(const RenderOptions& o) {
   // Check every option before drawing anything.
   viz::PictureOptions picture;
   picture.look = viz::lookNamed(o.colour, o.disc, o.view, o.size);
+  setActivity("reading the results folder " + o.results);
   const io::RunRecord record = io::readRunRecord(o.results);
   picture.time = timeInRun(o.at, record);
-  ensureDisplay();
-  const sim::PoseReplay replay(record.scenario_text, record.model_text);
   const std::filesystem::path out = o.out.empty() ? std::filesystem::path(o.results) / "picture.png" : std::filesystem::path(o.out);
+  if (out.extension() != ".png") throw UserError("--out must name a PNG file, got '" + out.string() + "'");
+  io::checkFileTarget(out, {o.results}, o.out.empty() ? "" : "--out");
+  ensureDisplay();
+  setActivity("drawing " + out.string());
+  const sim::PoseReplay replay(record.scenario_text, record.model_text);
   viz::writePicture(record, replay, picture, out);
   std::cout << "tonus render: " << out.string() << "\n";
 }

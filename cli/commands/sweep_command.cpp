@@ -4,6 +4,7 @@
 // finished by the same command with --resume.
 #include <omp.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <deque>
@@ -13,9 +14,12 @@
 #include <mutex>
 #include <thread>
 
+#include "activity.hpp"
 #include "commands/commands.hpp"
 #include "core/errors.hpp"
 #include "display.hpp"
+#include "fault_injection.hpp"
+#include "interrupt.hpp"
 #include "io/output_directory.hpp"
 #include "io/results_writer.hpp"
 #include "io/yaml_reader.hpp"
@@ -54,14 +58,17 @@ Plan plan(const SweepOptions& o) {
 // they were, and an empty store. An existing one is only taken up by --resume.
 void prepareDirectory(const SweepOptions& o, const sweep::Sweep& s) {
   const std::filesystem::path dir = o.out;
-  if (std::filesystem::exists(dir / "results.sqlite")) {
+  const io::Inputs inputs = {s.file, s.base};
+  std::error_code ec;
+  if (std::filesystem::exists(dir / "results.sqlite", ec)) {
+    if (!io::isTonusFolder(dir)) {
+      throw UserError("--out " + o.out + ": holds a results.sqlite that Tonus did not write (the folder has no " +
+                      std::string(io::kManifestName) + "); choose another --out");
+    }
     if (!o.resume) throw UserError(o.out + " already holds a sweep: add --resume to finish it, or choose another --out");
     return;
   }
-  if (std::filesystem::exists(dir) && !std::filesystem::is_empty(dir)) {
-    throw UserError(o.out + " exists and is not a sweep's results directory: choose another --out");
-  }
-  io::writeDirectoryAtomically(dir, [&](const std::filesystem::path& staging) {
+  io::writeDirectoryAtomically(dir, {"tonus sweep", "--out", inputs}, [&](const std::filesystem::path& staging) {
     io::writeTextFile(staging / "sweep.yaml", s.text);
     io::writeTextFile(staging / "base.yaml", s.base_text);
     sweep::ResultsStore(staging / "results.sqlite", s, false);
@@ -71,8 +78,12 @@ void prepareDirectory(const SweepOptions& o, const sweep::Sweep& s) {
 void writeReport(const SweepOptions& o, const sweep::Sweep& s, const sweep::ResultsStore& store, bool can_draw) {
   const sweep::Report report = sweep::makeReport(s, store);
   const std::filesystem::path dir = o.out;
-  io::writeTextFile(dir / "report.txt", sweep::reportText(report));
-  io::writeTextFile(dir / "report.json", sweep::reportJson(report).dump(2) + "\n");
+  const io::Inputs inputs = {s.file, s.base};
+  const auto text = [&](const char* name, const std::string& content) {
+    io::writeFileAtomically(dir / name, inputs, "", [&](const std::filesystem::path& f) { io::writeTextFile(f, content); });
+  };
+  text("report.txt", sweep::reportText(report));
+  text("report.json", sweep::reportJson(report).dump(2) + "\n");
   if (can_draw) viz::writeSensitivityChart(report, dir / "report_drivers.png");
   if (o.quiet) return;
   std::cout << "\n" << sweep::reportText(report) << "\nreport in " << o.out << "/report.txt, report.json"
@@ -94,7 +105,8 @@ class CaseQueue {
   }
   std::optional<int> take() {
     const std::lock_guard<std::mutex> lock(guard_);
-    if (pending_.empty()) return std::nullopt;
+    // After Ctrl-C no case starts; those running finish and are stored, the rest wait for --resume.
+    if (pending_.empty() || interruptRequested()) return std::nullopt;
     const int next = pending_.front();
     pending_.pop_front();
     return next;
@@ -115,14 +127,17 @@ void announce(const Plan& p, std::size_t finished, int threads, int ranks) {
 }
 
 // Runs the queued cases on this process's threads and, beside them, serves the other ranks
-// (if any) from a thread of its own. A failure under MPI stops every rank.
+// (if any) from a thread of its own. A failure under MPI stops every rank; on rank 0 the
+// serving thread is the only one that calls MPI (MPI_THREAD_SERIALIZED), so a failure on the
+// case threads asks it to abort rather than calling MPI_Abort beside it.
 void runEverywhere(const Plan& p, CaseQueue& queue, const SweepOptions& o, int threads, const MpiWorld* world,
                    const std::function<void(const sweep::CaseResult&)>& keep) {
   std::thread server;
+  std::atomic<int> abort_request{0};
   if (world && world->size() > 1) {
     server = std::thread([&] {
       try {
-        serveRanks(*world, [&] { return queue.take(); }, keep);
+        serveRanks(*world, [&] { return queue.take(); }, keep, abort_request);
       } catch (const std::exception& e) {
         std::cerr << "\ntonus: error: " << e.what() << "\n";
         world->abort(kUserErrorExitCode);
@@ -139,7 +154,9 @@ void runEverywhere(const Plan& p, CaseQueue& queue, const SweepOptions& o, int t
   } catch (const std::exception& e) {
     if (!world) throw;
     std::cerr << "\ntonus: error: " << e.what() << "\n";
-    world->abort(kUserErrorExitCode);
+    abort_request = kUserErrorExitCode;
+    if (server.joinable()) server.join();  // while other ranks run, the server aborts them all
+    world->abort(kUserErrorExitCode);      // only this thread calls MPI now
   }
   if (server.joinable()) server.join();
 }
@@ -167,15 +184,19 @@ void lead(const SweepOptions& o, const MpiWorld* world) {
   SweepProgress progress(static_cast<int>(p.cases.size()), static_cast<int>(finished.size()), o.quiet);
   int invalid = 0;
   std::mutex storing;
+  FaultInjection fault("TONUS_FAULT_KILL_AFTER_STORED", "TONUS_FAULT_INTERRUPT_AFTER_STORED");
   const auto keep = [&](const sweep::CaseResult& result) {
     const std::lock_guard<std::mutex> lock(storing);
     store->store(result);
     invalid += result.status != "ok";
     progress.caseDone();
+    fault.count();
   };
   const auto started = std::chrono::steady_clock::now();
+  setActivity("running the sweep " + o.file + " (what is stored stays; finish it later with --resume)");
   runEverywhere(p, queue, o, threads, world, keep);
   progress.finish();
+  stopIfInterrupted();
 
   // Say what was done, and report.
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

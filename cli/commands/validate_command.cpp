@@ -1,15 +1,15 @@
 // `tonus validate FILE [--model FILE]`: checks a scenario (against its model's joint ranges),
-// a sweep (every case, as `tonus sweep` would) or a model file; exits 0, or 2 with the file:line:col message.
+// a sweep (every case, as `tonus sweep` would) or a model file, telling which by its keys;
+// exits 0, or 2 with every file:line:col mistake at once.
 #include <iostream>
 #include <memory>
 
+#include "activity.hpp"
+#include "body/model_file.hpp"
 #include "commands/commands.hpp"
-#include "commands/model_choice.hpp"
 #include "core/errors.hpp"
 #include "io/yaml_reader.hpp"
-#include "scenario/scenario_file.hpp"
-#include "scenario/timeline.hpp"
-#include "sim/run.hpp"
+#include "sim/prepared_run.hpp"
 #include "sweep/runner.hpp"
 #include "sweep/sampling.hpp"
 #include "sweep/sweep_file.hpp"
@@ -22,17 +22,20 @@ struct ValidateOptions {
 };
 
 void validate(const ValidateOptions& o) {
+  setActivity("checking " + o.file);
   try {
     const io::YamlNode root = io::YamlNode::loadFile(o.file);
-    const auto format = root.find("format");
-    if (format && format->isScalar() && format->asString().rfind("tonus-model", 0) == 0) {
+    const io::FileKind kind = root.kind();
+    if (kind == io::FileKind::Model) {
+      if (!o.model.empty()) throw UserError("--model is for checking a scenario; " + o.file + " is itself a model file");
       const body::ModelSpec spec = body::loadModelFile(o.file);
       const body::SpineModel model(spec, {spec.reference_sex, spec.reference_height, spec.reference_mass, 40.0});
       std::cout << o.file << ": valid model '" << spec.name << "' (" << model.segmentCount() << " bodies, "
                 << model.fascicleCount() << " fascicles)\n";
       return;
     }
-    if (root.has("base") && root.has("vary")) {
+    if (kind == io::FileKind::Sweep) {
+      if (!o.model.empty()) throw UserError("--model is for checking a scenario; " + o.file + " is a sweep file");
       const sweep::Sweep sweep = sweep::loadSweepFile(o.file);
       const std::vector<sweep::Case> cases = sweep::casesOf(sweep);
       sweep::checkCases(sweep, cases);
@@ -40,12 +43,9 @@ void validate(const ValidateOptions& o) {
                 << ")\n";
       return;
     }
-    const scenario::Scenario s = scenario::loadScenarioFile(o.file);
-    const body::ModelSpec spec = chooseModel(o.model, s);
-    const body::SpineModel model(spec, sim::subjectFor(s, spec));
-    const scenario::Timeline timeline(s, model);
-    std::cout << o.file << ": valid scenario '" << s.name << "' (" << s.phases.size() << " phases, "
-              << s.duration() / 60.0 << " min)\n";
+    const sim::PreparedRun run = sim::prepareRun(o.file, o.model);
+    std::cout << o.file << ": valid scenario '" << run.scenario.name << "' (" << run.scenario.phases.size()
+              << " phases, " << run.scenario.duration() / 60.0 << " min)\n";
   } catch (const UserError& e) {
     std::cerr << e.what() << "\n";
     throw ExitCode{kUserErrorExitCode};

@@ -52,10 +52,11 @@ void MpiWorld::abort(int code) const {
 }
 
 void serveRanks(const MpiWorld& world, const std::function<std::optional<int>()>& take,
-                const std::function<void(const sweep::CaseResult&)>& deliver) {
+                const std::function<void(const sweep::CaseResult&)>& deliver, const std::atomic<int>& abort_request) {
   int running = world.size() - 1;
   std::string buffer;
   while (running > 0) {
+    if (const int code = abort_request.load(); code != 0) world.abort(code);
     int waiting = 0;
     MPI_Status status;
     MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &waiting, &status);

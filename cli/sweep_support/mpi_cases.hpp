@@ -4,6 +4,7 @@
 // whichever rank asks (dynamic load balancing) and stores the results the ranks send back.
 // Every rank, rank 0 included, runs cases on its own threads. The ranks read the sweep file
 // from the same path, so they need a shared file system (as on a cluster's home directory).
+#include <atomic>
 #include <functional>
 #include <optional>
 
@@ -33,9 +34,11 @@ class MpiWorld {
 };
 
 // Rank 0: serves the other ranks until each has said it is done. `take` gives the next case
-// number or nothing; `deliver` keeps a result. Both are called from this (one) thread.
+// number or nothing; `deliver` keeps a result. Both are called from this (one) thread. When
+// `abort_request` becomes non-zero (a failure on rank 0's case threads), this thread stops
+// every rank with that code: it is the only thread of rank 0 that calls MPI.
 void serveRanks(const MpiWorld& world, const std::function<std::optional<int>()>& take,
-                const std::function<void(const sweep::CaseResult&)>& deliver);
+                const std::function<void(const sweep::CaseResult&)>& deliver, const std::atomic<int>& abort_request);
 
 // Other ranks: runner callbacks that ask rank 0 for cases and send it the results; call
 // `sayDone` after the runner returns.

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <set>
 
+#include "io/error_collector.hpp"
 #include "io/yaml_reader.hpp"
 #include "muscle/muscle_bank.hpp"
 
@@ -207,7 +208,11 @@ void checkWithBankRules(const FascicleSpec& f, const YamlNode& where, int index,
   }
 }
 
-void readMuscleGroup(const YamlNode& n, ModelSpec& model, const YamlNode& defaults) {
+void readFascicle(const YamlNode& fn, const std::vector<std::string>& fascicle_keys, const FascicleSpec& base,
+                  bool bilateral, ModelSpec& model);
+
+// A muscle group: its shared parameters, then each fascicle on its own (every mistake kept).
+void readMuscleGroup(const YamlNode& n, ModelSpec& model, const YamlNode& defaults, io::ErrorCollector& errors) {
   std::vector<std::string> keys = {"group", "region", "side", "fascicles"};
   keys.insert(keys.end(), kMuscleParameterKeys.begin(), kMuscleParameterKeys.end());
   n.allowOnlyKeys(keys);
@@ -221,92 +226,137 @@ void readMuscleGroup(const YamlNode& n, ModelSpec& model, const YamlNode& defaul
   std::vector<std::string> fascicle_keys = {"name", "path", "pcsa_cm2"};
   fascicle_keys.insert(fascicle_keys.end(), kMuscleParameterKeys.begin(), kMuscleParameterKeys.end());
   for (const YamlNode& fn : n.at("fascicles").items()) {
-    fn.allowOnlyKeys(fascicle_keys);
-    FascicleSpec f = base;
-    readMuscleParameters(fn, f);
-    const std::string name = fn.at("name").asString();
-    f.pcsa = fn.at("pcsa_cm2").asPositive("cm^2") * 1e-4;
-    if (!(f.optimal_fibre_length > 0)) fn.failPlain("needs optimal_fibre_length_cm (here or in its group)");
-    std::set<int> segments;
-    for (const YamlNode& pn : fn.at("path").items()) {
-      f.path.push_back(readPathPoint(pn, model));
-      segments.insert(f.path.back().segment);
-    }
-    if (f.path.size() < 2) fn.at("path").fail("needs at least an origin and an insertion");
-    if (segments.size() < 2) fn.at("path").fail("must attach to at least two different bodies (else it moves nothing)");
-
-    if (!bilateral) {
-      f.name = name;
-      f.side = 'm';
-      checkWithBankRules(f, fn, static_cast<int>(model.fascicles.size()), model.specific_tension);
-      model.fascicles.push_back(f);
-      continue;
-    }
-    // Bilateral: the file describes the right fascicle; the left one is its mirror image.
-    FascicleSpec left = f;
-    f.name = name + "_r";
-    f.side = 'r';
-    left.name = name + "_l";
-    left.side = 'l';
-    for (auto& p : left.path) {
-      p.position = mirror(p.position);
-      p.label = mirrorName(p.label);
-    }
-    checkWithBankRules(f, fn, static_cast<int>(model.fascicles.size()), model.specific_tension);
-    model.fascicles.push_back(f);
-    model.fascicles.push_back(left);
+    errors.attempt([&] { readFascicle(fn, fascicle_keys, base, bilateral, model); });
   }
 }
 
-ModelSpec readModel(const YamlNode& root) {
-  root.allowOnlyKeys({"format", "name", "description", "reference_subject", "gravity_m_per_s2", "muscle_strength",
-                      "segments", "arms", "neck_joint", "rhythm", "muscle_defaults", "muscles"});
-  const YamlNode format = root.at("format");
-  if (format.asString() != "tonus-model/1") format.fail("must be tonus-model/1");
+// One fascicle of a group (two, mirrored, for a bilateral group).
+void readFascicle(const YamlNode& fn, const std::vector<std::string>& fascicle_keys, const FascicleSpec& base,
+                  bool bilateral, ModelSpec& model) {
+  fn.allowOnlyKeys(fascicle_keys);
+  FascicleSpec f = base;
+  readMuscleParameters(fn, f);
+  const std::string name = fn.at("name").asString();
+  f.pcsa = fn.at("pcsa_cm2").asPositive("cm^2") * 1e-4;
+  if (!(f.optimal_fibre_length > 0)) fn.failPlain("needs optimal_fibre_length_cm (here or in its group)");
+  std::set<int> segments;
+  for (const YamlNode& pn : fn.at("path").items()) {
+    f.path.push_back(readPathPoint(pn, model));
+    segments.insert(f.path.back().segment);
+  }
+  if (f.path.size() < 2) fn.at("path").fail("needs at least an origin and an insertion");
+  if (segments.size() < 2) fn.at("path").fail("must attach to at least two different bodies (else it moves nothing)");
+
+  if (!bilateral) {
+    f.name = name;
+    f.side = 'm';
+    checkWithBankRules(f, fn, static_cast<int>(model.fascicles.size()), model.specific_tension);
+    model.fascicles.push_back(f);
+    return;
+  }
+  // Bilateral: the file describes the right fascicle; the left one is its mirror image.
+  FascicleSpec left = f;
+  f.name = name + "_r";
+  f.side = 'r';
+  left.name = name + "_l";
+  left.side = 'l';
+  for (auto& p : left.path) {
+    p.position = mirror(p.position);
+    p.label = mirrorName(p.label);
+  }
+  checkWithBankRules(f, fn, static_cast<int>(model.fascicles.size()), model.specific_tension);
+  model.fascicles.push_back(f);
+  model.fascicles.push_back(left);
+}
+
+// Reads the model's sections one after another, keeping every mistake: a section that depends
+// on the segments (arms, rhythm, neck, muscles) is read only when the segments read cleanly,
+// so one wrong segment does not bring a cascade of "unknown body" errors.
+ModelSpec readModel(const YamlNode& root, io::ErrorCollector& errors) {
+  root.expectKind(io::FileKind::Model);
+  if (!root.isMap()) root.fail("must be a model: a map starting with format: tonus-model/1");
+  errors.attempt([&] {
+    root.allowOnlyKeys({"format", "name", "description", "reference_subject", "gravity_m_per_s2", "muscle_strength",
+                        "segments", "arms", "neck_joint", "rhythm", "muscle_defaults", "muscles"});
+  });
   ModelSpec m;
   m.source = root.file();
-  m.name = root.at("name").asString();
-  if (auto d = root.find("description")) m.description = d->asString();
+  errors.attempt([&] {
+    const YamlNode format = root.at("format");
+    if (format.asString() != "tonus-model/1") format.fail("must be tonus-model/1");
+  });
+  errors.attempt([&] { m.name = root.at("name").asString(); });
+  errors.attempt([&] {
+    if (auto d = root.find("description")) m.description = d->asString();
+  });
+  errors.attempt([&] {
+    const YamlNode subject = root.at("reference_subject");
+    subject.allowOnlyKeys({"sex", "height_m", "mass_kg"});
+    m.reference_sex = readSex(subject.at("sex"));
+    m.reference_height = subject.at("height_m").asNumberIn(1.0, 2.3, "m");
+    m.reference_mass = subject.at("mass_kg").asNumberIn(30.0, 200.0, "kg");
+  });
+  errors.attempt([&] {
+    if (auto g = root.find("gravity_m_per_s2")) m.gravity = g->asNumberIn(0.0, 20.0, "m/s^2");
+  });
+  errors.attempt([&] {
+    const YamlNode strength = root.at("muscle_strength");
+    strength.allowOnlyKeys({"specific_tension_N_per_cm2", "female_to_male_ratio", "body_mass_exponent"});
+    m.specific_tension = strength.at("specific_tension_N_per_cm2").asNumberIn(10.0, 150.0, "N/cm^2") * 1e4;
+    m.female_strength_ratio = strength.at("female_to_male_ratio").asNumberIn(0.3, 1.2);
+    m.strength_mass_exponent = strength.at("body_mass_exponent").asNumberIn(0.0, 1.5);
+  });
 
-  const YamlNode subject = root.at("reference_subject");
-  subject.allowOnlyKeys({"sex", "height_m", "mass_kg"});
-  m.reference_sex = readSex(subject.at("sex"));
-  m.reference_height = subject.at("height_m").asNumberIn(1.0, 2.3, "m");
-  m.reference_mass = subject.at("mass_kg").asNumberIn(30.0, 200.0, "kg");
-  if (auto g = root.find("gravity_m_per_s2")) m.gravity = g->asNumberIn(0.0, 20.0, "m/s^2");
-
-  const YamlNode strength = root.at("muscle_strength");
-  strength.allowOnlyKeys({"specific_tension_N_per_cm2", "female_to_male_ratio", "body_mass_exponent"});
-  m.specific_tension = strength.at("specific_tension_N_per_cm2").asNumberIn(10.0, 150.0, "N/cm^2") * 1e4;
-  m.female_strength_ratio = strength.at("female_to_male_ratio").asNumberIn(0.3, 1.2);
-  m.strength_mass_exponent = strength.at("body_mass_exponent").asNumberIn(0.0, 1.5);
-
-  std::set<std::string> joint_names;
-  for (const YamlNode& s : root.at("segments").items()) m.segments.push_back(readSegment(s, m, joint_names));
-  if (m.segments.empty()) root.at("segments").fail("needs at least one segment");
-  m.arms = readArms(root.at("arms"), m);
-  m.rhythm = readRhythm(root.at("rhythm"), m);
-  if (auto neck = root.find("neck_joint")) {
+  const std::size_t before_segments = errors.count();
+  errors.attempt([&] {
+    std::set<std::string> joint_names;
+    for (const YamlNode& s : root.at("segments").items()) m.segments.push_back(readSegment(s, m, joint_names));
+    if (m.segments.empty()) root.at("segments").fail("needs at least one segment");
+  });
+  if (errors.count() > before_segments) return m;
+  errors.attempt([&] { m.arms = readArms(root.at("arms"), m); });
+  const std::size_t before_rhythm = errors.count();
+  errors.attempt([&] { m.rhythm = readRhythm(root.at("rhythm"), m); });
+  errors.attempt([&] {
+    const auto neck = root.find("neck_joint");
+    if (!neck) return;
     for (std::size_t s = 0; s < m.segments.size(); ++s) {
       if (m.segments[s].joint.name == neck->asString()) m.neck_segment = static_cast<int>(s);
     }
     if (m.neck_segment < 0) neck->fail("must name a joint of the model");
+    if (errors.count() > before_rhythm) return;
     for (const auto& shares : m.rhythm.shares) {
       for (const auto& [segment, share] : shares) {
         if (segment == m.neck_segment) neck->fail("must not also take a share of the trunk rhythm");
       }
     }
-  }
+  });
 
-  const std::optional<YamlNode> defaults = root.find("muscle_defaults");
+  std::optional<YamlNode> defaults;
+  errors.attempt([&] {
+    defaults = root.find("muscle_defaults");
+    if (defaults) defaults->allowOnlyKeys(kMuscleParameterKeys);
+  });
   const YamlNode no_defaults = YamlNode::loadString("{}", root.file());
-  if (defaults) defaults->allowOnlyKeys(kMuscleParameterKeys);
-  for (const YamlNode& g : root.at("muscles").items()) readMuscleGroup(g, m, defaults ? *defaults : no_defaults);
+  errors.attempt([&] {
+    for (const YamlNode& g : root.at("muscles").items()) {
+      errors.attempt([&] { readMuscleGroup(g, m, defaults ? *defaults : no_defaults, errors); });
+    }
+  });
+  errors.attempt([&] {
+    std::set<std::string> names;
+    for (const auto& f : m.fascicles) {
+      if (!names.insert(f.name).second) root.at("muscles").failPlain("fascicle name '" + f.name + "' is used twice");
+    }
+  });
+  return m;
+}
 
-  std::set<std::string> names;
-  for (const auto& f : m.fascicles) {
-    if (!names.insert(f.name).second) root.at("muscles").failPlain("fascicle name '" + f.name + "' is used twice");
-  }
+ModelSpec readModelThrowing(const YamlNode& root) {
+  io::ErrorCollector errors(root);
+  ModelSpec m;
+  errors.attempt([&] { m = readModel(root, errors); });
+  errors.throwIfAny();
   return m;
 }
 
@@ -321,10 +371,10 @@ int ModelSpec::segmentIndex(const std::string& segment_name) const {
   return -1;
 }
 
-ModelSpec loadModelFile(const std::filesystem::path& file) { return readModel(YamlNode::loadFile(file)); }
+ModelSpec loadModelFile(const std::filesystem::path& file) { return readModelThrowing(YamlNode::loadFile(file)); }
 
 ModelSpec loadModelText(const std::string& text, const std::string& display_name) {
-  return readModel(YamlNode::loadString(text, display_name));
+  return readModelThrowing(YamlNode::loadString(text, display_name));
 }
 
 ModelSpec loadDefaultModel() { return loadModelText(defaultModelText(), kDefaultModelName); }

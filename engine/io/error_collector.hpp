@@ -1,8 +1,10 @@
 #pragma once
 // Gathers the input errors of independent parts of a file (each phase, each section), so one
-// `tonus validate` lists every mistake rather than making the user fix them one at a time.
+// `tonus validate` lists every mistake at once, in file order, rather than making the user fix
+// them one at a time.
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "io/yaml_reader.hpp"
@@ -11,32 +13,46 @@ namespace tonus::io {
 
 class ErrorCollector {
  public:
+  ErrorCollector() = default;
+  // Starts with the document's keys given twice.
+  explicit ErrorCollector(const YamlNode& root) { add(root.duplicateKeys()); }
+
   // Runs `read`; an InputError it throws is kept and reading goes on with the next part.
   template <class Read>
   void attempt(Read&& read) {
     try {
       read();
     } catch (const InputError& e) {
-      // The same mistake met again (a phase inside a repeat) is reported once.
-      if (std::find(messages_.begin(), messages_.end(), e.what()) != messages_.end()) return;
-      if (messages_.size() < kMaxMessages) messages_.emplace_back(e.what());
-      ++count_;
+      add(e.entries());
     }
   }
-  bool empty() const { return count_ == 0; }
-  // Throws one InputError with every kept message on its own line.
+  void add(const std::vector<InputError::Entry>& entries) {
+    for (const InputError::Entry& entry : entries) {
+      // The same mistake met again (a phase inside a repeat) is reported once.
+      const auto same = [&](const InputError::Entry& e) { return e.message == entry.message; };
+      if (std::find_if(entries_.begin(), entries_.end(), same) == entries_.end()) entries_.push_back(entry);
+    }
+  }
+  bool empty() const { return entries_.empty(); }
+  std::size_t count() const { return entries_.size(); }
+  // Throws one InputError with every error, in file order, the first kMaxShown of them spelled out.
   void throwIfAny() const {
     if (empty()) return;
-    std::string all;
-    for (const std::string& m : messages_) all += (all.empty() ? "" : "\n") + m;
-    if (count_ > messages_.size()) all += "\n... and " + std::to_string(count_ - messages_.size()) + " more errors";
-    throw InputError(all);
+    std::vector<InputError::Entry> sorted = entries_;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.where.file, a.where.line, a.where.column) < std::tie(b.where.file, b.where.line, b.where.column);
+    });
+    if (sorted.size() > kMaxShown) {
+      const std::size_t more = sorted.size() - kMaxShown;
+      sorted.resize(kMaxShown);
+      sorted.push_back({sorted.back().where, "... and " + std::to_string(more) + " more errors"});
+    }
+    throw InputError(std::move(sorted));
   }
 
  private:
-  static constexpr std::size_t kMaxMessages = 20;
-  std::vector<std::string> messages_;
-  std::size_t count_ = 0;
+  static constexpr std::size_t kMaxShown = 20;
+  std::vector<InputError::Entry> entries_;
 };
 
 }  // namespace tonus::io

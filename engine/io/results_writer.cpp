@@ -3,6 +3,7 @@
 #include <cmath>
 #include <fstream>
 #include <iomanip>
+#include <sstream>
 
 #include "core/errors.hpp"
 #include "core/version.hpp"
@@ -49,7 +50,34 @@ json phaseJson(const sim::RunResult& r, const sim::PhaseSummary& p) {
   j["fatigue_max"] = peakOf(r, p, "fatigue_max");
   j["tone_max"] = peakOf(r, p, "tone_max");
   j["spasm_risk_max"] = peakOf(r, p, "spasm_risk");
+  j["recruitment_fallbacks"] = p.solver.recruitment_fallbacks;
+  j["recruitment_failures"] = p.solver.recruitment_failures;
   return j;
+}
+
+// How the solvers fared over the run: every frame's recruitment and muscle-bank flags, counted.
+json solverJson(const sim::SolverCounts& c) {
+  return {{"frames", c.frames},
+          {"recruitment",
+           {{"fallbacks", c.recruitment_fallbacks},
+            {"failures", c.recruitment_failures},
+            {"newton_not_converged", c.newton_not_converged},
+            {"cholesky_failed", c.cholesky_failed},
+            {"line_search_exhausted", c.line_search_exhausted},
+            {"not_finite", c.not_finite},
+            {"first_failure_s", c.first_failure ? json(*c.first_failure) : json(nullptr)}}},
+          {"muscle_bank",
+           {{"frames_not_finite", c.muscle_not_finite},
+            {"frames_fibre_at_minimum_length", c.muscle_at_minimum_length},
+            {"frames_fibre_overstretched", c.muscle_overstretched}}}};
+}
+
+// A CSV cell: numbers as they are, text quoted when it holds a comma or a quote.
+std::string csvText(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
 }
 
 // Per-group physiology channels are many; the summary's `peak` keeps the whole-run ones.
@@ -104,6 +132,7 @@ json summaryJson(const sim::RunResult& r) {
   for (int f = 0; f < physiology::kRiskFactorCount; ++f) {
     contributors[physiology::kRiskFactorNames[f]] = r.peak_risk.contributions[static_cast<std::size_t>(f)];
   }
+  j["solver"] = solverJson(r.overall.solver);
   j["spasm_risk_peak"] = {{"value", r.peak_risk.value},  {"time_s", r.peak_risk.time}, {"muscle", r.peak_risk.muscle},
                           {"group", r.peak_risk.group}, {"phase", r.peak_risk.phase}, {"contributors", contributors}};
   json peak = json::object();
@@ -119,56 +148,121 @@ json summaryJson(const sim::RunResult& r) {
   return j;
 }
 
-void writeSummary(const sim::RunResult& r, const std::filesystem::path& dir) {
+void writeSummary(const sim::RunResult& r, const std::filesystem::path& dir, const OutputChoice& choice) {
   std::ofstream out = openForWriting(dir / "summary.json");
   out << std::setw(2) << summaryJson(r) << '\n';
   checkWritten(out, dir / "summary.json");
+  if (choice.phases) writeTextFile(dir / "phases.csv", phasesCsv(r));
 }
 
-ResultsStream::ResultsStream(std::filesystem::path dir) : dir_(std::move(dir)) {}
+std::string phasesCsv(const sim::RunResult& r) {
+  // The loads of summary.json's phases, then the physiology, then exposure and solver counts.
+  const char* loads[] = {"L4L5_compression_N", "L5S1_compression_N", "L4L5_idp_MPa", "L4L5_shear_ap_N",
+                         "L5S1_shear_ap_N", "T12L1_compression_N", "C7T1_compression_N"};
+  std::ostringstream out;
+  out << std::setprecision(10) << "phase,kind,source,start_s,end_s";
+  for (const char* name : loads) {
+    if (r.channelIndex(name) >= 0) out << ',' << name << "_mean," << name << "_peak";
+  }
+  out << ",fatigue_max,tone_max,spasm_risk_max,capacity_exceeded_s,max_shortfall_Nm,max_shortfall_percent";
+  for (const std::string& joint : r.niosh_joints) out << ',' << joint << "_above_action_limit_s," << joint << "_above_max_permissible_s";
+  for (const std::string& g : r.groups) out << ",act_" << g << "_mean";
+  out << ",recruitment_fallbacks,recruitment_failures\n";
+  const auto row = [&](const sim::PhaseSummary& p, const std::string& index) {
+    out << index << ',' << csvText(p.kind) << ',' << csvText(p.source) << ',' << p.start << ',' << p.end;
+    for (const char* name : loads) {
+      const int c = r.channelIndex(name);
+      if (c < 0) continue;
+      if (p.channels[c].duration > 0.0) out << ',' << p.channels[c].mean() << ',' << p.channels[c].peak;
+      else out << ",,";
+    }
+    out << ',' << peakOf(r, p, "fatigue_max") << ',' << peakOf(r, p, "tone_max") << ',' << peakOf(r, p, "spasm_risk") << ','
+        << p.capacity_exceeded_s << ',' << p.max_shortfall << ',' << p.max_shortfall_percent;
+    for (std::size_t k = 0; k < r.niosh_joints.size(); ++k) {
+      out << ',' << p.niosh[k].above_action_limit << ',' << p.niosh[k].above_max_permissible;
+    }
+    for (const std::string& g : r.groups) {
+      const int c = r.channelIndex("act_" + g);
+      out << ',';
+      if (p.channels[c].duration > 0.0) out << p.channels[c].mean();
+    }
+    out << ',' << p.solver.recruitment_fallbacks << ',' << p.solver.recruitment_failures << '\n';
+  };
+  for (const sim::PhaseSummary& p : r.phases) row(p, std::to_string(p.index));
+  row(r.overall, "all");
+  return out.str();
+}
+
+ResultsStream::ResultsStream(std::filesystem::path dir, OutputChoice choice) : dir_(std::move(dir)), choice_(choice) {}
+
+bool ResultsStream::takesMuscles(long sample) const {
+  return sample % choice_.muscles_stride == 0 || sample == layout_.sample_count - 1;
+}
 
 void ResultsStream::start(const sim::RunLayout& layout) {
   layout_ = layout;
-  timeseries_ = openForWriting(dir_ / "timeseries.csv");
-  timeseries_ << "time_s,phase,phase_kind";
-  for (const std::string& name : layout.channels.names) timeseries_ << ',' << name;
-  timeseries_ << '\n' << std::setprecision(10);
-  muscles_ = openForWriting(dir_ / "muscles.csv");
-  muscles_ << "time_s,phase,muscle,group";
-  for (const char* q : sim::kFascicleQuantityNames) muscles_ << ',' << q;
-  muscles_ << '\n' << std::setprecision(7);
-  // OpenSim storage format (.sto), version 1: activations over time, one column per muscle.
-  activations_ = openForWriting(dir_ / "activations.sto");
-  activations_ << "activations\nversion=1\nnRows=" << layout.sample_count << "\nnColumns=" << layout.fascicles.size() + 1
-               << "\ninDegrees=no\nendheader\ntime";
-  for (const std::string& f : layout.fascicles) activations_ << '\t' << f;
-  activations_ << '\n' << std::setprecision(8);
+  next_sample_ = 0;
+  if (choice_.timeseries) {
+    timeseries_ = openForWriting(dir_ / "timeseries.csv");
+    timeseries_ << "time_s,phase,phase_kind";
+    for (const std::string& name : layout.channels.names) timeseries_ << ',' << name;
+    timeseries_ << '\n' << std::setprecision(10);
+  }
+  if (choice_.muscles) {
+    muscles_ = openForWriting(dir_ / "muscles.csv");
+    muscles_ << "time_s,phase,muscle,group";
+    for (const char* q : sim::kFascicleQuantityNames) muscles_ << ',' << q;
+    muscles_ << '\n' << std::setprecision(7);
+  }
+  if (choice_.sto) {
+    long rows = 0;
+    for (long k = 0; k < layout.sample_count; ++k) rows += takesMuscles(k);
+    // OpenSim storage format (.sto), version 1: activations over time, one column per muscle.
+    activations_ = openForWriting(dir_ / "activations.sto");
+    activations_ << "activations\nversion=1\nnRows=" << rows << "\nnColumns=" << layout.fascicles.size() + 1
+                 << "\ninDegrees=no\nendheader\ntime";
+    for (const std::string& f : layout.fascicles) activations_ << '\t' << f;
+    activations_ << '\n' << std::setprecision(8);
+  }
 }
 
 void ResultsStream::add(const sim::Sample& s) {
-  timeseries_ << s.time << ',' << s.phase << ',' << layout_.phase_kinds[static_cast<std::size_t>(s.phase)];
-  for (double v : s.values) {
-    timeseries_ << ',';
-    writeCsvNumber(timeseries_, v);
+  const long sample = next_sample_++;
+  if (choice_.timeseries) {
+    timeseries_ << s.time << ',' << s.phase << ',' << layout_.phase_kinds[static_cast<std::size_t>(s.phase)];
+    for (double v : s.values) {
+      timeseries_ << ',';
+      writeCsvNumber(timeseries_, v);
+    }
+    timeseries_ << '\n';
   }
-  timeseries_ << '\n';
-  for (std::size_t f = 0; f < layout_.fascicles.size(); ++f) {
-    const auto i = static_cast<Eigen::Index>(f);
-    muscles_ << s.time << ',' << s.phase << ',' << layout_.fascicles[f] << ',' << layout_.fascicle_groups[f];
-    for (const Eigen::VectorXf& q : s.fascicle) muscles_ << ',' << q[i];
-    muscles_ << '\n';
+  if (!takesMuscles(sample)) return;
+  if (choice_.muscles) {
+    for (std::size_t f = 0; f < layout_.fascicles.size(); ++f) {
+      const auto i = static_cast<Eigen::Index>(f);
+      muscles_ << s.time << ',' << s.phase << ',' << layout_.fascicles[f] << ',' << layout_.fascicle_groups[f];
+      for (const Eigen::VectorXf& q : s.fascicle) muscles_ << ',' << q[i];
+      muscles_ << '\n';
+    }
   }
-  activations_ << s.time;
-  for (Eigen::Index f = 0; f < s.fascicle[sim::kActivation].size(); ++f) activations_ << '\t' << s.fascicle[sim::kActivation][f];
-  activations_ << '\n';
+  if (choice_.sto) {
+    activations_ << s.time;
+    for (Eigen::Index f = 0; f < s.fascicle[sim::kActivation].size(); ++f) {
+      activations_ << '\t' << s.fascicle[sim::kActivation][f];
+    }
+    activations_ << '\n';
+  }
 }
 
 void ResultsStream::close() {
-  for (const auto& [out, name] : {std::pair{&timeseries_, "timeseries.csv"}, std::pair{&muscles_, "muscles.csv"},
-                                  std::pair{&activations_, "activations.sto"}}) {
-    out->flush();
-    checkWritten(*out, dir_ / name);
-    out->close();
+  const std::pair<std::ofstream*, const char*> files[] = {
+      {&timeseries_, "timeseries.csv"}, {&muscles_, "muscles.csv"}, {&activations_, "activations.sto"}};
+  const bool chosen[] = {choice_.timeseries, choice_.muscles, choice_.sto};
+  for (std::size_t k = 0; k < 3; ++k) {
+    if (!chosen[k]) continue;
+    files[k].first->flush();
+    checkWritten(*files[k].first, dir_ / files[k].second);
+    files[k].first->close();
   }
 }
 

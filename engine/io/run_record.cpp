@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -13,16 +12,23 @@
 namespace tonus::io {
 namespace {
 
+// The most fascicle-samples read back (a 24-hour run at 1 s with 178 fascicles is 15 M).
+constexpr std::size_t kMostFascicleValues = 200'000'000;
+
 std::string readText(const std::filesystem::path& path) {
   std::optional<std::string> text = readTextFile(path);
   if (!text) {
     throw InputError(path.string() + ": cannot read it; is " + path.parent_path().string() +
-                     " a results directory written by `tonus run`?");
+                     " a results folder written by `tonus run` (with this file among its output.files)?");
   }
   return std::move(*text);
 }
 
-// Splits a CSV line on commas (the results files never quote).
+[[noreturn]] void broken(const std::filesystem::path& file, const std::string& why) {
+  throw InputError(file.string() + ": " + why + "; was it written by `tonus run` of this version?");
+}
+
+// Splits a CSV line on commas (the results' numeric files never quote).
 void splitCsv(const std::string& line, std::vector<std::string_view>& out) {
   out.clear();
   std::size_t start = 0;
@@ -41,6 +47,26 @@ double number(std::string_view text, const std::filesystem::path& file, std::siz
   return *value;
 }
 
+// A sample's time: finite, not before the previous one.
+double sampleTime(std::string_view text, const std::vector<double>& times, const std::filesystem::path& file,
+                  std::size_t line) {
+  const double t = number(text, file, line);
+  if (!std::isfinite(t) || (!times.empty() && t < times.back())) {
+    throw InputError(file.string() + ":" + std::to_string(line) + ": time " + std::string(text) +
+                     " is not a finite time after the previous sample's");
+  }
+  return t;
+}
+
+int phaseNumber(std::string_view text, const RunRecord& r, const std::filesystem::path& file, std::size_t line) {
+  const double p = number(text, file, line);
+  if (!(p >= 0 && p < static_cast<double>(r.phase_kinds.size())) || p != std::floor(p)) {
+    throw InputError(file.string() + ":" + std::to_string(line) + ": phase " + std::string(text) +
+                     " is not one of summary.json's " + std::to_string(r.phase_kinds.size()) + " phases");
+  }
+  return static_cast<int>(p);
+}
+
 void readTimeseries(RunRecord& r) {
   const std::filesystem::path file = r.dir / "timeseries.csv";
   std::istringstream in(readText(file));
@@ -52,7 +78,10 @@ void readTimeseries(RunRecord& r) {
   if (header.size() < 3 || header[0] != "time_s" || header[1] != "phase") {
     throw InputError(file.string() + ":1: expected a header starting time_s,phase,phase_kind");
   }
-  for (std::size_t c = 3; c < header.size(); ++c) r.channels[header[c]];
+  for (std::size_t c = 3; c < header.size(); ++c) {
+    if (r.channels.count(header[c])) broken(file, "column '" + header[c] + "' appears twice");
+    r.channels[header[c]];
+  }
   std::vector<std::vector<double>*> columns;
   for (std::size_t c = 3; c < header.size(); ++c) columns.push_back(&r.channels[header[c]]);
   std::size_t row = 1;
@@ -64,8 +93,8 @@ void readTimeseries(RunRecord& r) {
       throw InputError(file.string() + ":" + std::to_string(row) + ": " + std::to_string(cells.size()) +
                        " cells, the header has " + std::to_string(header.size()));
     }
-    r.time.push_back(number(cells[0], file, row));
-    r.phase.push_back(static_cast<int>(number(cells[1], file, row)));
+    r.time.push_back(sampleTime(cells[0], r.time, file, row));
+    r.phase.push_back(phaseNumber(cells[1], r, file, row));
     for (std::size_t c = 3; c < cells.size(); ++c) columns[c - 3]->push_back(number(cells[c], file, row));
   }
 }
@@ -82,58 +111,82 @@ void readMuscles(RunRecord& r) {
     throw InputError(file.string() + ":1: expected time_s,phase,muscle,group and the " + std::to_string(quantities) +
                      " quantities of docs/scenarios.md");
   }
-  // Rows come sample by sample, fascicle by fascicle in model order.
+  // Rows come sample by sample, fascicle by fascicle in model order; the first sample's rows
+  // name the fascicles.
   std::vector<std::array<float, sim::kFascicleQuantityCount>> values;
   std::size_t row = 1;
-  std::string first_time;
-  bool first_sample = true;
+  std::string current_time;
+  std::size_t within = 0;  // the row's place in its sample
   while (std::getline(in, line)) {
     ++row;
     if (line.empty()) continue;
     splitCsv(line, cells);
     if (cells.size() != 4 + quantities) throw InputError(file.string() + ":" + std::to_string(row) + ": wrong number of cells");
-    // The first sample's rows name the fascicles.
-    if (row == 2) first_time = std::string(cells[0]);
-    if (first_sample && cells[0] != first_time) first_sample = false;
-    if (first_sample) {
+    if (r.muscle_time.empty() || cells[0] != current_time) {
+      current_time = std::string(cells[0]);
+      r.muscle_time.push_back(sampleTime(cells[0], r.muscle_time, file, row));
+      within = 0;
+    }
+    if (r.muscle_time.size() == 1) {
       r.fascicles.emplace_back(cells[2]);
       r.fascicle_groups.emplace_back(cells[3]);
+    } else if (within >= r.fascicles.size() || cells[2] != r.fascicles[within]) {
+      throw InputError(file.string() + ":" + std::to_string(row) + ": fascicle '" + std::string(cells[2]) +
+                       "' out of the order of the first sample's");
     }
+    ++within;
     std::array<float, sim::kFascicleQuantityCount> v{};
     for (std::size_t q = 0; q < quantities; ++q) v[q] = static_cast<float>(number(cells[4 + q], file, row));
     values.push_back(v);
+    if (values.size() > kMostFascicleValues) broken(file, "more rows than any run writes");
   }
-  const std::size_t n = r.fascicles.size();
-  if (n == 0 || values.size() != n * r.time.size()) {
+  const std::size_t n = r.fascicles.size(), samples = r.muscle_time.size();
+  if (n == 0 || values.size() != n * samples) {
     throw InputError(file.string() + ": " + std::to_string(values.size()) + " rows, expected " + std::to_string(n) +
-                     " fascicles x " + std::to_string(r.time.size()) + " samples of timeseries.csv");
+                     " fascicles x " + std::to_string(samples) + " samples");
   }
   for (std::size_t q = 0; q < quantities; ++q) {
-    r.fascicle[q].resize(static_cast<Eigen::Index>(r.time.size()), static_cast<Eigen::Index>(n));
-    for (std::size_t s = 0; s < r.time.size(); ++s) {
-      for (std::size_t f = 0; f < n; ++f) r.fascicle[q](static_cast<Eigen::Index>(s), static_cast<Eigen::Index>(f)) = values[s * n + f][q];
+    r.fascicle[q].resize(static_cast<Eigen::Index>(samples), static_cast<Eigen::Index>(n));
+    for (std::size_t s = 0; s < samples; ++s) {
+      for (std::size_t f = 0; f < n; ++f) {
+        r.fascicle[q](static_cast<Eigen::Index>(s), static_cast<Eigen::Index>(f)) = values[s * n + f][q];
+      }
     }
   }
 }
 
+// The scenario's name names files (the .pvd of a ParaView export): a plain name or "run".
+std::string plainName(const std::string& name) {
+  const bool plain = !name.empty() && name != "." && name != ".." && name.find_first_of("/\\") == std::string::npos &&
+                     std::none_of(name.begin(), name.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+  return plain ? name : "run";
+}
+
 void readSummary(RunRecord& r) {
   const std::filesystem::path file = r.dir / "summary.json";
-  nlohmann::json j;
   try {
-    j = nlohmann::json::parse(readText(file));
-  } catch (const nlohmann::json::exception& e) {
-    throw InputError(file.string() + ": not valid JSON (" + e.what() + ")");
-  }
-  r.scenario_name = j.value("scenario", "");
-  for (const auto& p : j.at("phases")) {
-    r.phase_kinds.push_back(p.at("kind").get<std::string>());
-    r.phase_start.push_back(p.at("start_s").get<double>());
-    r.phase_end.push_back(p.at("end_s").get<double>());
-  }
-  if (j.contains("spasm_events")) {
-    for (const auto& e : j.at("spasm_events")) {
-      r.spasms.push_back({e.at("muscle").get<std::string>(), e.at("start_s").get<double>(), e.at("end_s").get<double>()});
+    const nlohmann::json j = nlohmann::json::parse(readText(file));
+    if (!j.is_object() || !j.contains("phases") || !j.at("phases").is_array() || j.at("phases").empty()) {
+      broken(file, "no list of phases");
     }
+    const auto scenario = j.find("scenario");
+    r.scenario_name = plainName(scenario != j.end() && scenario->is_string() ? scenario->get<std::string>() : "");
+    for (const auto& p : j.at("phases")) {
+      const double start = p.at("start_s").get<double>(), end = p.at("end_s").get<double>();
+      if (!std::isfinite(start) || !(end >= start)) broken(file, "a phase ends before it starts");
+      r.phase_kinds.push_back(p.at("kind").get<std::string>());
+      r.phase_start.push_back(start);
+      r.phase_end.push_back(end);
+    }
+    if (j.contains("spasm_events")) {
+      for (const auto& e : j.at("spasm_events")) {
+        r.spasms.push_back({e.at("muscle").get<std::string>(), e.at("start_s").get<double>(), e.at("end_s").get<double>()});
+      }
+    }
+  } catch (const nlohmann::json::parse_error& e) {
+    broken(file, std::string("not valid JSON (") + e.what() + ")");
+  } catch (const nlohmann::json::exception& e) {
+    broken(file, std::string("not a run's summary (") + e.what() + ")");
   }
 }
 
@@ -144,6 +197,11 @@ int RunRecord::sampleAt(double t) const {
   return std::max(0, static_cast<int>(it - time.begin()) - 1);
 }
 
+int RunRecord::muscleSampleAt(double t) const {
+  const auto it = std::upper_bound(muscle_time.begin(), muscle_time.end(), t + 1e-9);
+  return std::max(0, static_cast<int>(it - muscle_time.begin()) - 1);
+}
+
 const std::vector<double>& RunRecord::channel(const std::string& name) const {
   const auto it = channels.find(name);
   if (it == channels.end()) throw InputError((dir / "timeseries.csv").string() + ": no column '" + name + "'");
@@ -151,7 +209,10 @@ const std::vector<double>& RunRecord::channel(const std::string& name) const {
 }
 
 RunRecord readRunRecord(const std::filesystem::path& dir) {
-  if (!std::filesystem::is_directory(dir)) throw InputError(dir.string() + ": no such results directory");
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    throw InputError(dir.string() + ": no such results folder (give the folder `tonus run --out` wrote)");
+  }
   RunRecord r;
   r.dir = dir;
   readSummary(r);

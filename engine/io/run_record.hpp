@@ -2,7 +2,8 @@
 // A finished run read back from its results directory, for pictures, animations, charts and
 // ParaView: the samples' times and phases, every time-series channel, every fascicle's
 // quantities per sample, and the scenario and model texts the run used (so the body's pose at
-// any time can be rebuilt exactly). Problems are io::InputError naming the file.
+// any time can be rebuilt exactly). Anything missing, broken or from another version is an
+// io::InputError naming the file; no content of the folder can crash the reader.
 #include <Eigen/Core>
 #include <array>
 #include <filesystem>
@@ -24,7 +25,9 @@ struct RunRecord {
   std::vector<double> phase_start, phase_end;
   std::map<std::string, std::vector<double>> channels;  // timeseries.csv, per sample
   std::vector<std::string> fascicles, fascicle_groups;
-  // Per quantity (sim::FascicleQuantity), samples x fascicles.
+  // muscles.csv's samples (every `muscles_every`, a subset of `time`) and, per quantity
+  // (sim::FascicleQuantity), muscle samples x fascicles.
+  std::vector<double> muscle_time;
   std::array<Eigen::MatrixXf, sim::kFascicleQuantityCount> fascicle;
   struct Spasm {
     std::string muscle;
@@ -32,8 +35,9 @@ struct RunRecord {
   };
   std::vector<Spasm> spasms;
 
-  // The sample at or just before t (clamped to the run).
+  // The sample at or just before t (clamped to the run), in `time` and in `muscle_time`.
   int sampleAt(double t) const;
+  int muscleSampleAt(double t) const;
   const std::vector<double>& channel(const std::string& name) const;  // throws if absent
 };
 

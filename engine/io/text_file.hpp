@@ -1,6 +1,7 @@
 #pragma once
 // A whole file as text, for readers that keep what they read (a run's scenario, a sweep's
-// base): nothing when it cannot be read, so each caller says why in its own terms.
+// base): nothing when it cannot be read, so each caller says why in its own terms; or, for an
+// input the user named, an io::InputError that says why (not found, a folder, unreadable).
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -8,5 +9,6 @@
 namespace tonus::io {
 
 std::optional<std::string> readTextFile(const std::filesystem::path& path);
+std::string readInputFile(const std::filesystem::path& path);
 
 }  // namespace tonus::io

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <tuple>
 
 #include "core/duration.hpp"
 #include "core/number_text.hpp"
+#include "io/text_file.hpp"
 
 namespace tonus::io {
 namespace {
@@ -68,38 +70,153 @@ std::string formatNumber(double x) {
 
 }  // namespace
 
-YamlNode::YamlNode(YAML::Node node, std::shared_ptr<const std::string> file, std::string path, YAML::Mark mark)
-    : node_(std::move(node)), file_(std::move(file)), path_(std::move(path)), mark_(mark) {}
+InputError::InputError(const std::string& message, SourceLocation where)
+    : UserError(message), entries_{{std::move(where), message}} {}
 
-YamlNode YamlNode::loadFile(const std::filesystem::path& file) {
-  auto name = std::make_shared<const std::string>(file.string());
-  if (!std::filesystem::exists(file)) throw InputError(*name + ": file not found");
-  try {
-    YAML::Node root = YAML::LoadFile(file.string());
-    return YamlNode(root, name, "", root.Mark());
-  } catch (const YAML::ParserException& e) {
-    throw InputError(position(*name, e.mark) + ": YAML syntax error: " + e.msg);
-  } catch (const YAML::BadFile&) {
-    throw InputError(*name + ": cannot read file");
+InputError::InputError(std::vector<Entry> entries) : UserError(joined(entries)), entries_(std::move(entries)) {
+  if (entries_.empty()) entries_.push_back({{}, "(no error)"});
+}
+
+std::string InputError::joined(const std::vector<Entry>& entries) {
+  std::string all;
+  for (const Entry& e : entries) all += (all.empty() ? "" : "\n") + e.message;
+  return all;
+}
+
+const char* toString(FileKind kind) {
+  switch (kind) {
+    case FileKind::Scenario: return "scenario";
+    case FileKind::Sweep: return "sweep";
+    case FileKind::Model: return "model";
+    case FileKind::Unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+struct YamlNode::Document {
+  std::string file;
+  std::vector<InputError::Entry> duplicates;
+};
+
+namespace {
+
+// Deeper than any Tonus file goes; also where a map that holds itself (through an alias) stops.
+constexpr int kMaxDepth = 64;
+
+// Every key given twice in a map (and every key that is not a plain name), at its place.
+void findDuplicateKeys(const YAML::Node& node, const std::string& file, const std::string& path, int depth,
+                       std::vector<InputError::Entry>& out) {
+  if (depth > kMaxDepth) {
+    const std::string where = position(file, node.Mark());
+    out.push_back({{file, node.Mark().line + 1, node.Mark().column + 1, path},
+                   where + ": " + (path.empty() ? "(document)" : path) + ": nested more than " +
+                       std::to_string(kMaxDepth) + " levels deep (or holds itself through an alias)"});
+    return;
+  }
+  if (node.IsSequence()) {
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      findDuplicateKeys(node[i], file, path + "[" + std::to_string(i) + "]", depth + 1, out);
+    }
+    return;
+  }
+  if (!node.IsMap()) return;
+  std::vector<std::pair<std::string, YAML::Mark>> seen;
+  for (const auto& kv : node) {
+    const YAML::Mark mark = kv.first.Mark();
+    const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
+    const std::string where = path.empty() ? key : path + "." + key;
+    const SourceLocation at{file, mark.line + 1, mark.column + 1, where};
+    if (!kv.first.IsScalar()) {
+      out.push_back({at, position(file, mark) + ": " + (path.empty() ? "(document)" : path) +
+                             ": keys must be plain names, not lists or maps"});
+      continue;
+    }
+    const auto first = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == key; });
+    if (first != seen.end()) {
+      out.push_back({at, position(file, mark) + ": " + where + ": duplicate key (first given at line " +
+                             std::to_string(first->second.line + 1) + "); give each key once"});
+    } else {
+      seen.emplace_back(key, mark);
+    }
+    findDuplicateKeys(kv.second, file, where, depth + 1, out);
   }
 }
 
-YamlNode YamlNode::loadString(const std::string& text, const std::string& display_name) {
-  auto name = std::make_shared<const std::string>(display_name);
+}  // namespace
+
+YamlNode::YamlNode(YAML::Node node, std::shared_ptr<const Document> document, std::string path, YAML::Mark mark)
+    : node_(std::move(node)), document_(std::move(document)), path_(std::move(path)), mark_(mark) {}
+
+YamlNode YamlNode::load(const std::function<YAML::Node()>& parse, const std::string& name) {
+  auto document = std::make_shared<Document>();
+  document->file = name;
+  YAML::Node root;
   try {
-    YAML::Node root = YAML::Load(text);
-    return YamlNode(root, name, "", root.Mark());
-  } catch (const YAML::ParserException& e) {
-    throw InputError(position(*name, e.mark) + ": YAML syntax error: " + e.msg);
+    root = parse();
+  } catch (const YAML::Exception& e) {
+    throw InputError(position(name, e.mark) + ": YAML syntax error: " + e.msg,
+                     {name, e.mark.line + 1, e.mark.column + 1, ""});
   }
+  findDuplicateKeys(root, name, "", 0, document->duplicates);
+  // An alias shared by two places reports its mistakes once.
+  auto& d = document->duplicates;
+  std::stable_sort(d.begin(), d.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
+  });
+  d.erase(std::unique(d.begin(), d.end(), [](const auto& a, const auto& b) { return a.message == b.message; }), d.end());
+  const YAML::Mark start = root.IsDefined() ? root.Mark() : YAML::Mark();
+  return YamlNode(root, document, "", start);
+}
+
+YamlNode YamlNode::loadFile(const std::filesystem::path& file) {
+  const std::string name = file.string();
+  std::error_code ec;
+  const auto status = std::filesystem::status(file, ec);
+  if (!std::filesystem::exists(status)) throw InputError(name + ": file not found", {name, 0, 0, ""});
+  if (std::filesystem::is_directory(status)) {
+    throw InputError(name + ": is a folder; give a YAML file (a scenario, sweep or model)", {name, 0, 0, ""});
+  }
+  const std::optional<std::string> text = readTextFile(file);
+  if (!text) throw InputError(name + ": cannot read the file", {name, 0, 0, ""});
+  return load([&] { return YAML::Load(*text); }, name);
+}
+
+YamlNode YamlNode::loadString(const std::string& text, const std::string& display_name) {
+  return load([&] { return YAML::Load(text); }, display_name);
+}
+
+const std::string& YamlNode::file() const { return document_->file; }
+const std::vector<InputError::Entry>& YamlNode::duplicateKeys() const { return document_->duplicates; }
+
+FileKind YamlNode::kind() const {
+  if (!node_.IsMap()) return FileKind::Unknown;
+  const auto format = find("format");
+  if (format && format->isScalar() && format->node_.Scalar().rfind("tonus-model", 0) == 0) return FileKind::Model;
+  if (has("base") && has("vary")) return FileKind::Sweep;
+  if (has("timeline")) return FileKind::Scenario;
+  return FileKind::Unknown;
+}
+
+void YamlNode::expectKind(FileKind expected) const {
+  const FileKind found = kind();
+  if (found == expected || found == FileKind::Unknown) return;
+  const char* what = found == FileKind::Model  ? "a model file (it has format: tonus-model/...)"
+                     : found == FileKind::Sweep ? "a sweep file (it has base: and vary:)"
+                                                : "a scenario file (it has a timeline:)";
+  const char* hint = found == FileKind::Model  ? "; pass a model with --model"
+                     : found == FileKind::Sweep ? "; run a sweep with `tonus sweep`"
+                                                : "; run a scenario with `tonus run` (or give it to a sweep as its base)";
+  throw InputError(file() + ": this is " + what + ", not a " + toString(expected) + hint, location());
 }
 
 int YamlNode::line() const { return mark_.line + 1; }
 int YamlNode::column() const { return mark_.column + 1; }
 
+SourceLocation YamlNode::location() const { return {file(), mark_.line >= 0 ? line() : 0, mark_.line >= 0 ? column() : 0, path_}; }
+
 YamlNode YamlNode::child(const YAML::Node& node, const std::string& path) const {
   const YAML::Mark mark = node.IsDefined() && node.Mark().line >= 0 ? node.Mark() : mark_;
-  return YamlNode(node, file_, path, mark);
+  return YamlNode(node, document_, path, mark);
 }
 
 std::string YamlNode::text() const {
@@ -111,12 +228,13 @@ std::string YamlNode::text() const {
 }
 
 void YamlNode::fail(const std::string& rule) const {
-  throw InputError(position(*file_, mark_) + ": " + (path_.empty() ? "(document)" : path_) + ": " + rule +
-                   ", got " + text());
+  throw InputError(position(file(), mark_) + ": " + (path_.empty() ? "(document)" : path_) + ": " + rule + ", got " +
+                       text(),
+                   location());
 }
 
 void YamlNode::failPlain(const std::string& message) const {
-  throw InputError(position(*file_, mark_) + ": " + (path_.empty() ? "(document)" : path_) + ": " + message);
+  throw InputError(position(file(), mark_) + ": " + (path_.empty() ? "(document)" : path_) + ": " + message, location());
 }
 
 YamlNode YamlNode::at(const std::string& key) const {
@@ -141,20 +259,26 @@ void YamlNode::allowOnlyKeys(std::initializer_list<const char*> allowed) const {
 
 void YamlNode::allowOnlyKeys(const std::vector<std::string>& allowed) const {
   if (!node_.IsMap()) fail("must be a map");
+  std::vector<InputError::Entry> unknown;
   for (const auto& kv : node_) {
+    if (!kv.first.IsScalar()) continue;  // reported with the duplicate keys
     const std::string key = kv.first.Scalar();
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       const std::string where = path_.empty() ? key : path_ + "." + key;
-      throw InputError(position(*file_, kv.first.Mark()) + ": " + where + ": unknown key" + suggestion(key, allowed) +
-                       " (allowed: " + joinKeys(allowed) + ")");
+      const YAML::Mark mark = kv.first.Mark();
+      unknown.push_back({{file(), mark.line + 1, mark.column + 1, where},
+                         position(file(), mark) + ": " + where + ": unknown key" + suggestion(key, allowed) +
+                             " (allowed: " + joinKeys(allowed) + ")"});
     }
   }
+  if (!unknown.empty()) throw InputError(std::move(unknown));
 }
 
 std::vector<std::pair<std::string, YamlNode>> YamlNode::entries() const {
   if (!node_.IsMap()) fail("must be a map");
   std::vector<std::pair<std::string, YamlNode>> out;
   for (const auto& kv : node_) {
+    if (!kv.first.IsScalar()) continue;  // reported with the duplicate keys
     const std::string key = kv.first.Scalar();
     out.emplace_back(key, child(kv.second, path_.empty() ? key : path_ + "." + key));
   }

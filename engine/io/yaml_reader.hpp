@@ -2,11 +2,13 @@
 // Reading model and scenario files with errors a researcher can act on: every failure names
 // the file, line and column, the field's path and the rule, and what was found:
 //   models/spine.yaml:42:7: segments[3].mass_percent.male: must be > 0, got -3
-// Maps reject keys they do not know, so a typo is an error rather than a silent default.
+// Maps reject keys they do not know, so a typo is an error rather than a silent default, and a
+// key given twice is an error at its second place (YAML readers otherwise keep one silently).
 #include <yaml-cpp/yaml.h>
 
 #include <array>
 #include <filesystem>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -17,19 +19,50 @@
 
 namespace tonus::io {
 
-// A user error located in an input file.
+// Where in a file something was found.
+struct SourceLocation {
+  std::string file;
+  int line = 0, column = 0;  // 1-based; 0 when unknown
+  std::string field;         // e.g. "timeline[2].sit.style"
+};
+
+// One or more user errors located in input files; what() gives one line for each.
 class InputError : public UserError {
  public:
-  using UserError::UserError;
+  struct Entry {
+    SourceLocation where;
+    std::string message;  // the whole line, "file:line:col: field: rule, got value"
+  };
+  explicit InputError(const std::string& message, SourceLocation where = {});
+  explicit InputError(std::vector<Entry> entries);
+  const std::vector<Entry>& entries() const { return entries_; }
+  // The first error's place.
+  const SourceLocation& where() const { return entries_.front().where; }
+
+ private:
+  static std::string joined(const std::vector<Entry>& entries);
+  std::vector<Entry> entries_;
 };
+
+// What a YAML file holds, told by its top-level keys: so that a model given where a scenario
+// is expected (or the reverse) is named for what it is.
+enum class FileKind { Scenario, Sweep, Model, Unknown };
+const char* toString(FileKind kind);
 
 class YamlNode {
  public:
-  // Parses a file or text; syntax errors become InputError with their position.
+  // Parses a file or text; syntax errors become InputError with their position. Keys given
+  // twice in a map are kept as duplicateKeys() of the document for the reader to report.
   static YamlNode loadFile(const std::filesystem::path& file);
   static YamlNode loadString(const std::string& text, const std::string& display_name);
 
-  const std::string& file() const { return *file_; }
+  // Every key given twice in a map of the whole document, at its second place.
+  const std::vector<InputError::Entry>& duplicateKeys() const;
+  FileKind kind() const;
+  // Throws InputError when the document is not of kind `expected`, saying what it is instead.
+  void expectKind(FileKind expected) const;
+
+  const std::string& file() const;
   const std::string& path() const { return path_; }
   int line() const;    // 1-based
   int column() const;  // 1-based
@@ -43,7 +76,7 @@ class YamlNode {
   YamlNode at(const std::string& key) const;
   std::optional<YamlNode> find(const std::string& key) const;
   bool has(const std::string& key) const { return find(key).has_value(); }
-  // Every key of this map must be one of `allowed`.
+  // Every key of this map must be one of `allowed` (all the others are reported at once).
   void allowOnlyKeys(std::initializer_list<const char*> allowed) const;
   void allowOnlyKeys(const std::vector<std::string>& allowed) const;
   // Keys in file order, and the node of each.
@@ -73,13 +106,16 @@ class YamlNode {
   [[noreturn]] void failPlain(const std::string& message) const;
   // The node's text as the user wrote it (flow style for maps and sequences).
   std::string text() const;
+  SourceLocation location() const;
 
  private:
-  YamlNode(YAML::Node node, std::shared_ptr<const std::string> file, std::string path, YAML::Mark mark);
+  struct Document;
+  YamlNode(YAML::Node node, std::shared_ptr<const Document> document, std::string path, YAML::Mark mark);
   YamlNode child(const YAML::Node& node, const std::string& path) const;
+  static YamlNode load(const std::function<YAML::Node()>& parse, const std::string& name);
 
   YAML::Node node_;
-  std::shared_ptr<const std::string> file_;
+  std::shared_ptr<const Document> document_;
   std::string path_;
   YAML::Mark mark_;  // where this node starts (or its parent, for a missing key)
 };

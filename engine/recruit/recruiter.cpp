@@ -3,6 +3,7 @@
 #include <Eigen/Cholesky>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace tonus::recruit {
@@ -66,7 +67,9 @@ Eigen::VectorXd Recruiter::solveFixed(const Problem& p, const std::vector<signed
   Eigen::VectorXd rhs(dofs + p.P.rows());
   rhs.head(dofs) = rest;
   rhs.tail(p.P.rows()) = -p.P * rest;
-  return systemMatrix(p, free_weight, e2, r2).llt().solve(rhs);
+  // Pivoted LDL^T: a singular system (a dof no free muscle crosses, no intersegmental give)
+  // still gets the least solution along its null space.
+  return systemMatrix(p, free_weight, e2, r2).ldlt().solve(rhs);
 }
 
 bool Recruiter::activeSet(const Problem& p, Eigen::VectorXd& a, int& iterations) const {
@@ -119,14 +122,41 @@ bool Recruiter::activeSet(const Problem& p, Eigen::VectorXd& a, int& iterations)
   return false;
 }
 
+void Recruiter::finishWithActiveSet(const Problem& p, Eigen::VectorXd a, Solution& s) {
+  const Eigen::Index dofs = p.A.rows(), coords = p.P.rows(), muscles = p.A.cols();
+  const double e2 = 0.5 * settings_.intersegmental_strength * settings_.intersegmental_strength;
+  const double r2 = 0.5 * settings_.reserve_strength * settings_.reserve_strength;
+  s.fell_back = true;
+  s.converged = activeSet(p, a, s.iterations);
+  if (!s.converged) s.issues |= kActiveSetNotConverged;
+  // With the muscles fixed, the joints' tissues and reserves take what is left optimally.
+  std::vector<signed char> all(static_cast<std::size_t>(muscles), 1);
+  const Eigen::VectorXd wz = solveFixed(p, all, a);
+  s.activation = a;
+  s.intersegmental = e2 * wz.head(dofs);
+  s.reserve = -r2 * wz.tail(coords);
+  multipliers_ = wz;
+}
+
 Solution Recruiter::solve(const Problem& p) {
   const Eigen::Index dofs = p.A.rows(), coords = p.P.rows(), muscles = p.A.cols(), n = dofs + coords;
   const double e2 = 0.5 * settings_.intersegmental_strength * settings_.intersegmental_strength;
   const double r2 = 0.5 * settings_.reserve_strength * settings_.reserve_strength;
-  if (multipliers_.size() != n) multipliers_ = Eigen::VectorXd::Zero(n);
+  if (multipliers_.size() != n || !multipliers_.allFinite()) multipliers_ = Eigen::VectorXd::Zero(n);
+  Solution s;
+  // A NaN upstream (a bad posture, a broken muscle) must not spread through the warm start.
+  if (!p.A.allFinite() || !p.b.allFinite() || !p.floor.allFinite() || !p.capacity.allFinite()) {
+    s.issues = kNotFinite;
+    s.activation = p.floor.array().isFinite().select(p.floor, 0.0);
+    s.intersegmental = Eigen::VectorXd::Zero(dofs);
+    s.reserve = Eigen::VectorXd::Zero(coords);
+    s.capacity_exceeded = true;
+    s.shortfall = s.shortfall_percent = std::numeric_limits<double>::quiet_NaN();
+    multipliers_.setZero();
+    return s;
+  }
   const double scale = 1.0 + p.b.cwiseAbs().maxCoeff();
 
-  Solution s;
   Point at, trial;
   double value = dual(p, multipliers_, at);
   Eigen::VectorXd free_weight(muscles);
@@ -142,35 +172,39 @@ Solution Recruiter::solve(const Problem& p) {
       free_weight[i] = free ? 0.5 * p.capacity[i] * p.capacity[i] : 0.0;
     }
     hessian = systemMatrix(p, free_weight, e2, r2);
-    const Eigen::VectorXd step = hessian.llt().solve(at.gradient);
+    const Eigen::LLT<Eigen::MatrixXd> cholesky(hessian);
+    if (cholesky.info() != Eigen::Success) {
+      s.issues |= kCholeskyFailed;
+      break;
+    }
+    const Eigen::VectorXd step = cholesky.solve(at.gradient);
     // Backtracking line search: the dual must rise (Armijo, with the step's predicted gain).
     double t = 1.0;
     const double predicted = at.gradient.dot(step);
+    bool rose = false;
     for (int k = 0; k < 40; ++k, t *= 0.5) {
       const double trial_value = dual(p, multipliers_ + t * step, trial);
-      if (trial_value >= value + 1e-4 * t * predicted || k == 39) {
+      if (trial_value >= value + 1e-4 * t * predicted) {
         multipliers_ += t * step;
         value = trial_value;
         std::swap(at, trial);
+        rose = true;
         break;
       }
     }
+    if (!rose) {
+      s.issues |= kLineSearchExhausted;
+      break;
+    }
   }
-  if (!s.converged) {
-    // Newton is cycling at the edge of capacity: finish with the active-set method from here.
-    Eigen::VectorXd a = at.a;
-    s.converged = activeSet(p, a, s.iterations);
-    // With the muscles fixed, the joints' tissues and reserves take what is left optimally.
-    std::vector<signed char> all(static_cast<std::size_t>(muscles), 1);
-    const Eigen::VectorXd wz = solveFixed(p, all, a);
-    at.a = a;
-    at.e = e2 * wz.head(dofs);
-    at.r = -r2 * wz.tail(coords);
-    multipliers_ = wz;
+  if (s.converged) {
+    s.activation = at.a;
+    s.intersegmental = at.e;
+    s.reserve = at.r;
+  } else {
+    if (!(s.issues & (kCholeskyFailed | kLineSearchExhausted))) s.issues |= kNewtonNotConverged;
+    finishWithActiveSet(p, at.a, s);
   }
-  s.activation = at.a;
-  s.intersegmental = at.e;
-  s.reserve = at.r;
   s.shortfall = s.reserve.cwiseAbs().sum();
   const double demand = (p.P * p.b).cwiseAbs().sum();
   s.shortfall_percent = demand > 0.0 ? 100.0 * s.shortfall / demand : 0.0;

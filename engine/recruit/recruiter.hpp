@@ -24,8 +24,10 @@
 // solves, warm-started from the previous frame. It works in w = y + P^T z and z: when the
 // muscles cannot cope, y and P^T z grow huge and nearly cancel, and w keeps that exact.
 // Semismooth Newton can cycle between active sets where the problem is degenerate (at the edge
-// of the muscles' capacity); if it has not converged after a few steps, a primal active-set
-// method (Nocedal & Wright 2006, ch. 16.5) finishes from its point, which terminates exactly.
+// of the muscles' capacity), its Cholesky factorisation can fail where the system is singular,
+// and its line search can run out; in each case a primal active-set method (Nocedal & Wright
+// 2006, ch. 16.5) finishes from its point, solving with a pivoted LDL^T that copes with
+// singular systems. Every fallback and every failure is reported in the Solution.
 #include <Eigen/Core>
 #include <vector>
 
@@ -39,12 +41,23 @@ struct Problem {
   Eigen::VectorXd capacity;   // muscles: most activation (1 - fatigued fraction), > 0
 };
 
+// Why Newton handed over to the active-set method (bits), or why no solution was found.
+enum RecruitmentIssue : unsigned {
+  kNewtonNotConverged = 1u << 0,   // still cycling after Settings::newton_iterations
+  kCholeskyFailed = 1u << 1,       // the Newton system was not positive definite
+  kLineSearchExhausted = 1u << 2,  // no step raised the dual
+  kActiveSetNotConverged = 1u << 3,  // Settings::max_iterations reached: the answer is not optimal
+  kNotFinite = 1u << 4,            // NaN or infinity in the problem: muscles held at their floor
+};
+
 struct Solution {
   Eigen::VectorXd activation;     // muscles
   Eigen::VectorXd intersegmental; // dofs [N m] carried by the joint's own tissues (e)
   Eigen::VectorXd reserve;        // coordinates [N m], what the muscles could not supply
   int iterations = 0;
-  bool converged = false;
+  bool converged = false;          // optimal to the tolerance, by either method
+  bool fell_back = false;          // the active-set method finished (see issues)
+  unsigned issues = 0;             // RecruitmentIssue bits
   bool capacity_exceeded = false;
   double shortfall = 0.0;          // sum |reserve| [N m]
   double shortfall_percent = 0.0;  // of sum |P b|
@@ -73,6 +86,8 @@ class Recruiter {
   // their current activation.
   Eigen::VectorXd solveFixed(const Problem& p, const std::vector<signed char>& fixed, const Eigen::VectorXd& a) const;
   bool activeSet(const Problem& p, Eigen::VectorXd& a, int& iterations) const;
+  // The active-set finish from activations `a`, filling the solution.
+  void finishWithActiveSet(const Problem& p, Eigen::VectorXd a, Solution& s);
 
   Settings settings_;
   Eigen::VectorXd multipliers_;  // (w, z) with w = y + P^T z

@@ -2,6 +2,7 @@
 // What a scenario file describes: who, in what condition, doing what, for how long. Phases
 // are flattened (repeat blocks expanded) and in SI units; each remembers where in the file it
 // came from, so a problem found later (an angle beyond a joint's range) names the line.
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -79,15 +80,23 @@ struct Phase {
   double drink_litres = 0.0;
 };
 
+// Which result files a run writes, and how often it samples them (docs/scenarios.md, "output").
+enum class OutputFile { Timeseries, Muscles, Sto, Phases };
+inline constexpr int kOutputFileCount = 4;
+
 struct Scenario {
-  std::string name;
+  std::string name;  // a plain file name: the default results folder is results/<name>
   std::string file;
   std::optional<std::string> model_file;  // resolved against the scenario's folder
   body::Subject subject;
   bool subject_given = false;
   Condition condition;
   std::vector<Phase> phases;
-  double sample_every = 1.0;  // [s]
+  double sample_every = 1.0;   // [s] timeseries.csv (and the other series at multiples of it)
+  double muscles_every = 1.0;  // [s] muscles.csv and activations.sto: a whole multiple of sample_every
+  std::array<bool, kOutputFileCount> files{true, true, true, true};  // per OutputFile; summary.json always
+  bool writes(OutputFile f) const { return files[static_cast<std::size_t>(f)]; }
+  long musclesStride() const;  // sample_every steps between two muscle samples
   physiology::Parameters physiology;  // defaults, with the file's `physiology:` overrides
   double duration() const;
 };

@@ -1,6 +1,9 @@
 #include "scenario/scenario_file.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
+#include <sstream>
 
 #include "io/error_collector.hpp"
 #include "io/yaml_reader.hpp"
@@ -43,123 +46,185 @@ double readLoad(const YamlNode& n) {
   return n.find("load_kg") ? n.at("load_kg").asNumberIn(0.0, 100.0, "kg") : 0.0;
 }
 
-Phase readPhase(const std::string& kind, const YamlNode& n) {
+// Reads one setting of a phase; a mistake is kept and the phase's other settings are still read.
+class PhaseReader {
+ public:
+  explicit PhaseReader(io::ErrorCollector& errors) : errors_(errors), before_(errors.count()) {}
+  template <class Read>
+  void operator()(Read&& read) {
+    errors_.attempt(read);
+  }
+  bool clean() const { return errors_.count() == before_; }
+
+ private:
+  io::ErrorCollector& errors_;
+  std::size_t before_;
+};
+
+// A phase's settings; nothing when any of them is wrong (every mistake is in `errors`).
+std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::ErrorCollector& errors) {
   Phase p;
   p.where = refOf(n);
+  PhaseReader read(errors);
+  const auto duration = [&] { read([&] { p.duration = readDuration(n); }); };
+  const auto load = [&] { read([&] { p.load_kg = readLoad(n); }); };
+  const auto angles = [&] { read([&] { readAngles(n, p); }); };
   if (kind == "stand" || kind == "walk") {
     p.kind = kind == "stand" ? PhaseKind::Stand : PhaseKind::Walk;
-    n.allowOnlyKeys(keysWith({"duration"}, kind == "stand"));
-    p.duration = readDuration(n);
-    readAngles(n, p);
+    read([&] { n.allowOnlyKeys(keysWith({"duration"}, kind == "stand")); });
+    duration();
+    angles();
   } else if (kind == "stretch") {
     p.kind = PhaseKind::Stretch;
-    n.allowOnlyKeys({"duration", "position"});
-    p.duration = readDuration(n);
-    if (auto s = n.find("position")) {
-      p.stretch_position = s->asChoice({"lying", "standing"}) == "lying" ? StretchPosition::Lying : StretchPosition::Standing;
-    }
+    read([&] { n.allowOnlyKeys({"duration", "position"}); });
+    duration();
+    read([&] {
+      if (auto s = n.find("position")) {
+        p.stretch_position = s->asChoice({"lying", "standing"}) == "lying" ? StretchPosition::Lying : StretchPosition::Standing;
+      }
+    });
   } else if (kind == "sit") {
     p.kind = PhaseKind::Sit;
-    n.allowOnlyKeys(keysWith({"duration", "style", "backrest"}, true));
-    p.duration = readDuration(n);
-    if (auto s = n.find("style")) {
-      const std::string style = s->asChoice({"upright", "slumped", "forward"});
-      p.sit_style = style == "upright" ? SitStyle::Upright : style == "slumped" ? SitStyle::Slumped : SitStyle::Forward;
-    }
-    if (auto b = n.find("backrest")) p.backrest = b->asBool();
-    readAngles(n, p);
+    read([&] { n.allowOnlyKeys(keysWith({"duration", "style", "backrest"}, true)); });
+    duration();
+    read([&] {
+      if (auto s = n.find("style")) {
+        const std::string style = s->asChoice({"upright", "slumped", "forward"});
+        p.sit_style = style == "upright" ? SitStyle::Upright : style == "slumped" ? SitStyle::Slumped : SitStyle::Forward;
+      }
+    });
+    read([&] {
+      if (auto b = n.find("backrest")) p.backrest = b->asBool();
+    });
+    angles();
   } else if (kind == "lie") {
     p.kind = PhaseKind::Lie;
-    n.allowOnlyKeys({"duration", "position"});
-    p.duration = readDuration(n);
-    if (auto s = n.find("position")) {
-      const std::string pos = s->asChoice({"supine", "prone", "side"});
-      p.lie_position = pos == "supine" ? LiePosition::Supine : pos == "prone" ? LiePosition::Prone : LiePosition::Side;
-    }
+    read([&] { n.allowOnlyKeys({"duration", "position"}); });
+    duration();
+    read([&] {
+      if (auto s = n.find("position")) {
+        const std::string pos = s->asChoice({"supine", "prone", "side"});
+        p.lie_position = pos == "supine" ? LiePosition::Supine : pos == "prone" ? LiePosition::Prone : LiePosition::Side;
+      }
+    });
   } else if (kind == "hold") {
     p.kind = PhaseKind::Hold;
-    n.allowOnlyKeys(keysWith({"duration", "load_kg", "hand_distance_m", "hand_height_m"}, true));
-    p.duration = readDuration(n);
-    p.load_kg = readLoad(n);
-    if (auto d = n.find("hand_distance_m")) p.hand_distance = d->asNumberIn(0.0, 1.0, "m");
-    if (auto h = n.find("hand_height_m")) p.hand_height = h->asNumberIn(-1.0, 1.0, "m");
-    readAngles(n, p);
+    read([&] { n.allowOnlyKeys(keysWith({"duration", "load_kg", "hand_distance_m", "hand_height_m"}, true)); });
+    duration();
+    load();
+    read([&] {
+      if (auto d = n.find("hand_distance_m")) p.hand_distance = d->asNumberIn(0.0, 1.0, "m");
+    });
+    read([&] {
+      if (auto h = n.find("hand_height_m")) p.hand_height = h->asNumberIn(-1.0, 1.0, "m");
+    });
+    angles();
   } else if (kind == "exert") {
     p.kind = PhaseKind::Exert;
-    n.allowOnlyKeys(keysWith({"duration", "effort_percent_mvc", "direction"}, true));
-    p.duration = readDuration(n);
-    p.effort = n.at("effort_percent_mvc").asNumberIn(0.0, 100.0, "%") / 100.0;
-    if (auto d = n.find("direction")) {
-      const std::string dir = d->asChoice({"extension", "flexion", "lateral_left", "lateral_right", "rotation_left",
-                                           "rotation_right"});
-      p.exert_direction = dir == "extension"       ? ExertDirection::Extension
-                          : dir == "flexion"       ? ExertDirection::Flexion
-                          : dir == "lateral_left"  ? ExertDirection::LateralLeft
-                          : dir == "lateral_right" ? ExertDirection::LateralRight
-                          : dir == "rotation_left" ? ExertDirection::RotationLeft
-                                                   : ExertDirection::RotationRight;
-    }
-    readAngles(n, p);
+    read([&] { n.allowOnlyKeys(keysWith({"duration", "effort_percent_mvc", "direction"}, true)); });
+    duration();
+    read([&] { p.effort = n.at("effort_percent_mvc").asNumberIn(0.0, 100.0, "%") / 100.0; });
+    read([&] {
+      if (auto d = n.find("direction")) {
+        const std::string dir = d->asChoice({"extension", "flexion", "lateral_left", "lateral_right", "rotation_left",
+                                             "rotation_right"});
+        p.exert_direction = dir == "extension"       ? ExertDirection::Extension
+                            : dir == "flexion"       ? ExertDirection::Flexion
+                            : dir == "lateral_left"  ? ExertDirection::LateralLeft
+                            : dir == "lateral_right" ? ExertDirection::LateralRight
+                            : dir == "rotation_left" ? ExertDirection::RotationLeft
+                                                     : ExertDirection::RotationRight;
+      }
+    });
+    angles();
   } else if (kind == "lift") {
     p.kind = PhaseKind::Lift;
-    n.allowOnlyKeys({"reps", "load_kg", "style", "cycle_s", "from_height_m", "to_height_m", "neck_flexion_deg"});
-    p.reps = n.at("reps").asIntegerIn(1, 100000);
-    p.load_kg = readLoad(n);
-    if (auto s = n.find("style")) p.lift_style = s->asChoice({"stoop", "squat"}) == "stoop" ? LiftStyle::Stoop : LiftStyle::Squat;
-    p.cycle_s = n.find("cycle_s") ? n.at("cycle_s").asNumberIn(2.0, 600.0, "s") : 5.0;
-    p.from_height = n.find("from_height_m") ? n.at("from_height_m").asNumberIn(0.0, 2.0, "m") : 0.1;
-    p.to_height = n.find("to_height_m") ? n.at("to_height_m").asNumberIn(0.0, 2.0, "m") : 0.9;
-    if (auto v = n.find("neck_flexion_deg")) {
-      p.neck_flexion = v->asNumberIn(-180.0, 180.0, "deg") * kDeg;
-      p.angle_fields["neck_flexion_deg"] = refOf(*v);
-    }
+    read([&] { n.allowOnlyKeys({"reps", "load_kg", "style", "cycle_s", "from_height_m", "to_height_m", "neck_flexion_deg"}); });
+    read([&] { p.reps = n.at("reps").asIntegerIn(1, 100000); });
+    load();
+    read([&] {
+      if (auto s = n.find("style")) p.lift_style = s->asChoice({"stoop", "squat"}) == "stoop" ? LiftStyle::Stoop : LiftStyle::Squat;
+    });
+    p.cycle_s = 5.0;
+    read([&] {
+      if (auto c = n.find("cycle_s")) p.cycle_s = c->asNumberIn(2.0, 600.0, "s");
+    });
+    p.from_height = 0.1;
+    read([&] {
+      if (auto h = n.find("from_height_m")) p.from_height = h->asNumberIn(0.0, 2.0, "m");
+    });
+    p.to_height = 0.9;
+    read([&] {
+      if (auto h = n.find("to_height_m")) p.to_height = h->asNumberIn(0.0, 2.0, "m");
+    });
+    read([&] {
+      if (auto v = n.find("neck_flexion_deg")) {
+        p.neck_flexion = v->asNumberIn(-180.0, 180.0, "deg") * kDeg;
+        p.angle_fields["neck_flexion_deg"] = refOf(*v);
+      }
+    });
     p.duration = p.reps * p.cycle_s;
   } else if (kind == "twist") {
     p.kind = PhaseKind::Twist;
-    n.allowOnlyKeys({"reps", "angle_deg", "peak_speed_deg_s", "load_kg", "side"});
-    p.reps = n.at("reps").asIntegerIn(1, 100000);
-    p.twist_angle = n.at("angle_deg").asNumberIn(0.0, 180.0, "deg") * kDeg;
-    p.angle_fields["angle_deg"] = refOf(n.at("angle_deg"));
-    p.twist_peak_speed = n.find("peak_speed_deg_s") ? n.at("peak_speed_deg_s").asNumberIn(1.0, 1500.0, "deg/s") * kDeg
-                                                     : 180.0 * kDeg;
-    p.load_kg = readLoad(n);
-    if (auto s = n.find("side")) {
-      const std::string side = s->asChoice({"left", "right", "alternate"});
-      p.twist_side = side == "left" ? TwistSide::Left : side == "right" ? TwistSide::Right : TwistSide::Alternate;
-    }
+    read([&] { n.allowOnlyKeys({"reps", "angle_deg", "peak_speed_deg_s", "load_kg", "side"}); });
+    read([&] { p.reps = n.at("reps").asIntegerIn(1, 100000); });
+    read([&] {
+      p.twist_angle = n.at("angle_deg").asNumberIn(0.0, 180.0, "deg") * kDeg;
+      p.angle_fields["angle_deg"] = refOf(n.at("angle_deg"));
+    });
+    p.twist_peak_speed = 180.0 * kDeg;
+    read([&] {
+      if (auto v = n.find("peak_speed_deg_s")) p.twist_peak_speed = v->asNumberIn(1.0, 1500.0, "deg/s") * kDeg;
+    });
+    load();
+    read([&] {
+      if (auto s = n.find("side")) {
+        const std::string side = s->asChoice({"left", "right", "alternate"});
+        p.twist_side = side == "left" ? TwistSide::Left : side == "right" ? TwistSide::Right : TwistSide::Alternate;
+      }
+    });
     p.duration = p.reps * twistRepDuration(p.twist_angle, p.twist_peak_speed);
   } else if (kind == "carry") {
     p.kind = PhaseKind::Carry;
-    n.allowOnlyKeys({"duration", "load_kg", "on"});
-    p.duration = readDuration(n);
-    p.load_kg = readLoad(n);
-    if (auto o = n.find("on")) {
-      const std::string on = o->asChoice({"right_shoulder", "left_shoulder", "right_hand", "left_hand", "both_hands", "backpack"});
-      p.carry_on = on == "right_shoulder" ? CarryOn::RightShoulder
-                   : on == "left_shoulder" ? CarryOn::LeftShoulder
-                   : on == "right_hand"    ? CarryOn::RightHand
-                   : on == "left_hand"     ? CarryOn::LeftHand
-                   : on == "both_hands"    ? CarryOn::BothHands
-                                           : CarryOn::Backpack;
-    }
+    read([&] { n.allowOnlyKeys({"duration", "load_kg", "on"}); });
+    duration();
+    load();
+    read([&] {
+      if (auto o = n.find("on")) {
+        const std::string on =
+            o->asChoice({"right_shoulder", "left_shoulder", "right_hand", "left_hand", "both_hands", "backpack"});
+        p.carry_on = on == "right_shoulder" ? CarryOn::RightShoulder
+                     : on == "left_shoulder" ? CarryOn::LeftShoulder
+                     : on == "right_hand"    ? CarryOn::RightHand
+                     : on == "left_hand"     ? CarryOn::LeftHand
+                     : on == "both_hands"    ? CarryOn::BothHands
+                                             : CarryOn::Backpack;
+      }
+    });
   } else if (kind == "heat" || kind == "cold" || kind == "massage") {
     p.kind = kind == "heat" ? PhaseKind::Heat : kind == "cold" ? PhaseKind::Cold : PhaseKind::Massage;
-    n.allowOnlyKeys({"duration", "posture"});
-    p.duration = readDuration(n);
-    if (auto s = n.find("posture")) {
-      const std::string posture = s->asChoice({"lying", "sitting", "standing"});
-      p.therapy_posture = posture == "lying" ? TherapyPosture::Lying
-                          : posture == "sitting" ? TherapyPosture::Sitting
-                                                 : TherapyPosture::Standing;
-    }
+    read([&] { n.allowOnlyKeys({"duration", "posture"}); });
+    duration();
+    read([&] {
+      if (auto s = n.find("posture")) {
+        const std::string posture = s->asChoice({"lying", "sitting", "standing"});
+        p.therapy_posture = posture == "lying"     ? TherapyPosture::Lying
+                            : posture == "sitting" ? TherapyPosture::Sitting
+                                                   : TherapyPosture::Standing;
+      }
+    });
   } else if (kind == "drink") {
     p.kind = PhaseKind::Drink;
-    n.allowOnlyKeys({"litres", "duration"});
-    p.drink_litres = n.at("litres").asNumberIn(0.0, 3.0, "L");
-    p.duration = n.find("duration") ? readDuration(n) : 0.0;
+    read([&] { n.allowOnlyKeys({"litres", "duration"}); });
+    read([&] { p.drink_litres = n.at("litres").asNumberIn(0.0, 3.0, "L"); });
+    read([&] { p.duration = n.find("duration") ? readDuration(n) : 0.0; });
   }
+  if (!read.clean()) return std::nullopt;
   return p;
 }
+
+// The most phases a timeline may expand to (repeat blocks included).
+constexpr std::size_t kMostPhases = 200000;
 
 const std::vector<std::string> kPhaseKinds = {"stand", "sit", "lie", "hold", "exert", "lift", "twist", "carry",
                                               "walk", "stretch", "heat", "cold", "massage", "drink", "repeat"};
@@ -190,19 +255,23 @@ void readTimelineItem(const YamlNode& item, const std::string& source, std::size
       const int times = body.at("times").asIntegerIn(1, 10000);
       std::vector<Phase> block;
       readTimeline(body.at("timeline"), where + ".timeline", block, depth + 1, errors);
+      // Checked before expanding, so a nest of large repeats never fills the memory.
+      if (out.size() + block.size() * static_cast<std::size_t>(times) > kMostPhases) {
+        body.fail("expands to more than " + std::to_string(kMostPhases) + " phases");
+      }
       for (int t = 0; t < times; ++t) {
         for (Phase p : block) {
           p.source = where + "#" + std::to_string(t + 1) + p.source.substr(where.size());
           out.push_back(p);
         }
       }
-      if (out.size() > 200000) body.fail("expands to more than 200000 phases");
       return;
     }
     if (!body.isMap()) body.fail("must be a map of the phase's settings");
-    Phase p = readPhase(kind, body);
-    p.source = where;
-    out.push_back(p);
+    std::optional<Phase> p = readPhase(kind, body, errors);
+    if (!p) return;
+    p->source = where;
+    out.push_back(*p);
   }
 }
 
@@ -235,15 +304,82 @@ void readPhysiology(const YamlNode& n, physiology::Parameters& p, io::ErrorColle
   }
 }
 
-Scenario readScenario(const YamlNode& root) {
-  root.allowOnlyKeys({"name", "description", "model", "subject", "condition", "physiology", "timeline", "output"});
+// A results folder is named after the scenario: the name must be a plain file name.
+void checkName(const YamlNode& n, const std::string& name) {
+  if (name.empty() || name.find_first_not_of(" \t") == std::string::npos) n.fail("must not be empty");
+  if (name == "." || name == "..") n.fail("must be a plain name (it names the results folder), not '.' or '..'");
+  if (name.find_first_of("/\\") != std::string::npos) {
+    n.fail("must be a plain name without '/' or '\\' (it names the results folder results/<name>)");
+  }
+  if (name.find("..") != std::string::npos) n.fail("must not contain '..' (it names the results folder)");
+  for (const unsigned char c : name) {
+    if (c < 0x20 || c == 0x7f) n.fail("must not contain control characters such as a tab or a new line");
+  }
+  if (name.size() > 120) n.fail("must be at most 120 bytes long (it names the results folder)");
+}
+
+// The nicest interval, from these, that keeps a series within `most` samples.
+double intervalFor(double duration, double most, double at_least) {
+  const double nice[] = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600};
+  for (double step : nice) {
+    if (step + 1e-12 >= at_least && duration / step <= most) return step;
+  }
+  return std::max(at_least, duration / most);
+}
+
+// Default sampling keeps an 8-hour day's files near 25 MB: at most 7,200 rows of time series
+// (5 s for 8 h) and 500 samples of every fascicle (1 min for 8 h); short runs sample each second.
+constexpr double kMostSeriesSamples = 7200.0;
+constexpr double kMostMuscleSamples = 500.0;
+
+void readOutput(const YamlNode& o, Scenario& s, io::ErrorCollector& errors, std::optional<YamlNode>& sample_node,
+                std::optional<YamlNode>& muscles_node) {
+  errors.attempt([&] { o.allowOnlyKeys({"sample_every", "muscles_every", "files"}); });
+  errors.attempt([&] {
+    if (auto v = o.find("sample_every")) {
+      sample_node = v;
+      s.sample_every = v->asDurationSeconds();
+      if (!(s.sample_every >= 0.01)) v->fail("must be at least 10ms");
+    }
+  });
+  errors.attempt([&] {
+    if (auto v = o.find("muscles_every")) {
+      muscles_node = v;
+      s.muscles_every = v->asDurationSeconds();
+      if (!(s.muscles_every >= 0.01)) v->fail("must be at least 10ms");
+    }
+  });
+  errors.attempt([&] {
+    if (auto v = o.find("files")) {
+      if (!v->isSequence()) v->fail("must be a list such as [summary, timeseries, muscles, sto, phases]");
+      s.files.fill(false);
+      for (const YamlNode& item : v->items()) {
+        const std::string f = item.asChoice({"summary", "timeseries", "muscles", "sto", "phases"});
+        if (f == "timeseries") s.files[static_cast<std::size_t>(OutputFile::Timeseries)] = true;
+        if (f == "muscles") s.files[static_cast<std::size_t>(OutputFile::Muscles)] = true;
+        if (f == "sto") s.files[static_cast<std::size_t>(OutputFile::Sto)] = true;
+        if (f == "phases") s.files[static_cast<std::size_t>(OutputFile::Phases)] = true;
+      }
+    }
+  });
+}
+
+Scenario readScenario(const YamlNode& root, io::ErrorCollector& errors) {
   Scenario s;
   s.file = root.file();
+  root.expectKind(io::FileKind::Scenario);
+  if (!root.isMap()) root.fail("must be a scenario: a map with name and timeline, such as {name: x, timeline: [...]}");
   // The sections are independent: read them all and report every error together.
-  io::ErrorCollector errors;
   errors.attempt([&] {
-    s.name = root.at("name").asString();
-    if (s.name.empty()) root.at("name").fail("must not be empty");
+    root.allowOnlyKeys({"name", "description", "model", "subject", "condition", "physiology", "timeline", "output"});
+  });
+  errors.attempt([&] {
+    const YamlNode name = root.at("name");
+    s.name = name.asString();
+    checkName(name, s.name);
+  });
+  errors.attempt([&] {
+    if (auto d = root.find("description")) d->asString();
   });
   errors.attempt([&] {
     if (auto m = root.find("model")) s.model_file = m->asString();
@@ -287,21 +423,37 @@ Scenario readScenario(const YamlNode& root) {
     });
   }
   if (auto ph = root.find("physiology")) errors.attempt([&] { readPhysiology(*ph, s.physiology, errors); });
+  const std::size_t before_timeline = errors.count();
   errors.attempt([&] { readTimeline(root.at("timeline"), "timeline", s.phases, 0, errors); });
+  std::optional<YamlNode> sample_node, muscles_node;
+  if (auto o = root.find("output")) errors.attempt([&] { readOutput(*o, s, errors, sample_node, muscles_node); });
+
+  // Checks of the whole: only meaningful once the timeline read cleanly.
+  if (errors.count() > before_timeline) return s;
   errors.attempt([&] {
-    if (auto o = root.find("output")) {
-      o->allowOnlyKeys({"sample_every"});
-      if (auto v = o->find("sample_every")) {
-        s.sample_every = v->asDurationSeconds();
-        if (!(s.sample_every >= 0.01)) v->fail("must be at least 10ms");
-      }
+    if (s.duration() <= 0.0) root.at("timeline").failPlain("the timeline lasts no time at all");
+  });
+  if (s.duration() <= 0.0) return s;
+  if (!sample_node) s.sample_every = intervalFor(s.duration(), kMostSeriesSamples, 1.0);
+  errors.attempt([&] {
+    if (s.duration() / s.sample_every > 2.0e6) {
+      sample_node->failPlain("sample_every gives more than 2 million samples; sample less often");
     }
   });
-  errors.throwIfAny();
-  if (s.duration() <= 0.0) root.at("timeline").failPlain("the timeline lasts no time at all");
-  if (s.duration() / s.sample_every > 2.0e6) {
-    root.at("output").failPlain("sample_every gives more than 2 million samples; sample less often");
+  if (!muscles_node) {
+    // The default: a whole multiple of sample_every.
+    const double every = intervalFor(s.duration(), kMostMuscleSamples, s.sample_every);
+    s.muscles_every = s.sample_every * std::max(1.0, std::round(every / s.sample_every));
   }
+  errors.attempt([&] {
+    if (!muscles_node) return;
+    const double ratio = s.muscles_every / s.sample_every;
+    if (ratio < 1.0 - 1e-9 || std::fabs(ratio - std::round(ratio)) > 1e-6) {
+      std::ostringstream every;
+      every << s.sample_every;
+      muscles_node->fail("must be a whole multiple of sample_every (" + every.str() + " s)");
+    }
+  });
   return s;
 }
 
@@ -333,10 +485,33 @@ double Scenario::duration() const {
   return total;
 }
 
-Scenario loadScenarioFile(const std::filesystem::path& file) { return readScenario(YamlNode::loadFile(file)); }
+long Scenario::musclesStride() const { return std::max(1L, std::lround(muscles_every / sample_every)); }
+
+namespace {
+
+ScenarioReading readRoot(const YamlNode& root) {
+  ScenarioReading reading{{}, io::ErrorCollector(root)};
+  reading.errors.attempt([&] { reading.scenario = readScenario(root, reading.errors); });
+  return reading;
+}
+
+Scenario throwingAll(ScenarioReading reading) {
+  reading.errors.throwIfAny();
+  return std::move(reading.scenario);
+}
+
+}  // namespace
+
+ScenarioReading readScenarioFile(const std::filesystem::path& file) { return readRoot(YamlNode::loadFile(file)); }
+
+ScenarioReading readScenarioText(const std::string& text, const std::string& display_name) {
+  return readRoot(YamlNode::loadString(text, display_name));
+}
+
+Scenario loadScenarioFile(const std::filesystem::path& file) { return throwingAll(readScenarioFile(file)); }
 
 Scenario loadScenarioText(const std::string& text, const std::string& display_name) {
-  return readScenario(YamlNode::loadString(text, display_name));
+  return throwingAll(readScenarioText(text, display_name));
 }
 
 Scenario loadDefaultScenario() { return loadScenarioText(defaultScenarioText(), kDefaultScenarioName); }

@@ -5,10 +5,21 @@
 #include <filesystem>
 #include <string>
 
+#include "io/error_collector.hpp"
 #include "scenario/scenario.hpp"
 
 namespace tonus::scenario {
 
+// A scenario read as far as it goes: what could be read, and every mistake met on the way, so
+// that a caller can add the mistakes only a model can find (joint ranges) and report them all.
+struct ScenarioReading {
+  Scenario scenario;
+  io::ErrorCollector errors;
+};
+ScenarioReading readScenarioFile(const std::filesystem::path& file);
+ScenarioReading readScenarioText(const std::string& text, const std::string& display_name);
+
+// The same, throwing one io::InputError with every mistake.
 Scenario loadScenarioFile(const std::filesystem::path& file);
 Scenario loadScenarioText(const std::string& text, const std::string& display_name);
 

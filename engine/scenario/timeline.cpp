@@ -127,6 +127,19 @@ int referenceJoint(const body::SpineModel& model) {
 }
 
 Timeline::Timeline(const Scenario& scenario, const body::SpineModel& model) : model_(&model) {
+  plan(scenario, model);
+  io::ErrorCollector errors;
+  checkRanges(model, errors);
+  errors.throwIfAny();
+}
+
+Timeline::Timeline(const Scenario& scenario, const body::SpineModel& model, io::ErrorCollector& errors)
+    : model_(&model) {
+  plan(scenario, model);
+  checkRanges(model, errors);
+}
+
+void Timeline::plan(const Scenario& scenario, const body::SpineModel& model) {
   double t = 0.0;
   BodyTarget previous;  // the scenario starts from upright standing
   for (std::size_t i = 0; i < scenario.phases.size(); ++i) {
@@ -154,7 +167,6 @@ Timeline::Timeline(const Scenario& scenario, const body::SpineModel& model) : mo
     t = pp.end;
   }
   duration_ = t;
-  checkRanges(model);
 }
 
 int Timeline::phaseAt(double t) const {
@@ -196,13 +208,11 @@ double Timeline::stillFrom(int index) const {
   return pp.cyclic ? pp.end : pp.start + pp.transition;
 }
 
-void Timeline::checkRanges(const body::SpineModel& model) const {
+void Timeline::checkRanges(const body::SpineModel& model, io::ErrorCollector& errors) const {
   // Every phase that leaves a joint's range is reported (repeated phases once).
-  io::ErrorCollector errors;
   for (const PlannedPhase& pp : phases_) {
     errors.attempt([&] { checkPhaseRange(model, pp); });
   }
-  errors.throwIfAny();
 }
 
 void Timeline::checkPhaseRange(const body::SpineModel& model, const PlannedPhase& pp) const {
@@ -222,9 +232,10 @@ void Timeline::checkPhaseRange(const body::SpineModel& model, const PlannedPhase
           break;
         }
       }
-      throw io::InputError(at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " +
-                           (at.field.empty() ? pp.phase.source : at.field) + ": angle beyond the model's joint range (" +
-                           bad->describe() + "), got " + at.text);
+      const std::string field = at.field.empty() ? pp.phase.source : at.field;
+      throw io::InputError(at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + field +
+                               ": angle beyond the model's joint range (" + bad->describe() + "), got " + at.text,
+                           {at.file, at.line, at.column, field});
     }
   }
 }

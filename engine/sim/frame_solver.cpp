@@ -1,6 +1,7 @@
 #include "sim/frame_solver.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "body/passive_joints.hpp"
 #include "sim/applied_loads.hpp"
@@ -114,6 +115,12 @@ FrameResult FrameSolver::finish(FrameResult& result, const Eigen::VectorXd& floo
   result.shortfall = solution.shortfall;
   result.shortfall_percent = solution.shortfall_percent;
   result.recruitment_iterations = solution.iterations;
+  result.recruitment_fell_back = solution.fell_back;
+  result.recruitment_failed = !solution.converged;
+  result.recruitment_issues = solution.issues;
+  result.muscles_not_finite = muscle_flags_[0];
+  result.muscles_at_minimum_length = muscle_flags_[1];
+  result.muscles_overstretched = muscle_flags_[2];
   jointLoads(last_motion_, last_applied_, result);
   return result;
 }
@@ -203,6 +210,13 @@ void FrameSolver::muscleForces(const body::Motion& motion) {
   muscle_in_.length.head(n) = geometry_.length;
   muscle_in_.velocity.head(n) = velocity;
   model_.muscles().evaluate(muscle_in_, muscle_state_, muscle_out_, 1);
+  muscle_flags_ = {0, 0, 0};
+  for (int f = 0; f < n; ++f) {
+    const auto flags = static_cast<std::uint32_t>(muscle_out_.flags[f]);
+    muscle_flags_[0] += (flags & muscle::kNotFinite) != 0;
+    muscle_flags_[1] += (flags & muscle::kFibreAtMinimumLength) != 0;
+    muscle_flags_[2] += (flags & muscle::kFibreOverstretched) != 0;
+  }
   per_activation_ = muscle_out_.force_per_activation.head(n).matrix().cwiseProduct(strength_);
   passive_force_ = muscle_out_.passive_force_along_tendon.head(n).matrix().cwiseProduct(strength_);
 }

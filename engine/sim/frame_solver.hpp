@@ -33,6 +33,11 @@ struct FrameResult {
   double shortfall = 0.0;               // [N m]
   double shortfall_percent = 0.0;
   int recruitment_iterations = 0;
+  // How the solvers fared: the recruitment needed its active-set fallback, or found no optimal
+  // answer (recruit::RecruitmentIssue bits say why); how many fascicles the muscle bank flagged.
+  bool recruitment_fell_back = false, recruitment_failed = false;
+  unsigned recruitment_issues = 0;
+  int muscles_not_finite = 0, muscles_at_minimum_length = 0, muscles_overstretched = 0;
   double backrest_force = 0.0;          // [N]
   double exert_moment = 0.0;            // [N m] the resistance's moment
   // What the physiology reads: per fascicle, its fibre's normalised length, lengthening
@@ -92,6 +97,7 @@ class FrameSolver {
   muscle::MuscleState muscle_state_;
   muscle::MuscleOutputs muscle_out_;
   Eigen::VectorXd per_activation_, passive_force_;  // per fascicle [N]
+  std::array<int, 3> muscle_flags_{};  // fascicles not finite, at minimum length, overstretched
   recruit::Settings settings_;
   recruit::Recruiter recruiter_;
   recruit::Problem problem_;

@@ -18,6 +18,7 @@ void accumulate(PhaseSummary& s, const FrameResult& frame, const std::vector<dou
                 double time, double dt) {
   for (std::size_t c = 0; c < values.size(); ++c) s.channels[c].add(values[c], dt, time);
   if (frame.capacity_exceeded) s.capacity_exceeded_s += dt;
+  s.solver.add(frame, time);
   s.max_shortfall = std::max(s.max_shortfall, frame.shortfall);
   s.max_shortfall_percent = std::max(s.max_shortfall_percent, frame.shortfall_percent);
   const int niosh[] = {l.l4l5, l.l5s1};
@@ -88,6 +89,20 @@ class TaskFailureWatch {
 };
 
 }  // namespace
+
+void SolverCounts::add(const FrameResult& f, double time) {
+  ++frames;
+  recruitment_fallbacks += f.recruitment_fell_back;
+  recruitment_failures += f.recruitment_failed;
+  newton_not_converged += (f.recruitment_issues & recruit::kNewtonNotConverged) != 0;
+  cholesky_failed += (f.recruitment_issues & recruit::kCholeskyFailed) != 0;
+  line_search_exhausted += (f.recruitment_issues & recruit::kLineSearchExhausted) != 0;
+  not_finite += (f.recruitment_issues & recruit::kNotFinite) != 0;
+  muscle_not_finite += f.muscles_not_finite > 0;
+  muscle_at_minimum_length += f.muscles_at_minimum_length > 0;
+  muscle_overstretched += f.muscles_overstretched > 0;
+  if (f.recruitment_failed && !first_failure) first_failure = time;
+}
 
 int RunResult::channelIndex(const std::string& name) const {
   const auto it = std::find(channels.names.begin(), channels.names.end(), name);
@@ -172,6 +187,7 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
   };
 
   auto last_report = Clock::now();
+  int last_tenth = 0;
   const auto& phases = timeline.phases();
   for (std::size_t i = 0; i < phases.size(); ++i) {
     const scenario::PlannedPhase& pp = phases[i];
@@ -260,8 +276,11 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
       ++k;
       if (!still && until >= still_from - 1e-12) k = 0;
       t = until;
-      if (options.progress && Clock::now() - last_report > std::chrono::milliseconds(100)) {
+      // Progress every 100 ms of wall time, and at every tenth of the simulated time (for logs).
+      const int tenth = T > 0.0 ? static_cast<int>(10.0 * t / T) : 10;
+      if (options.progress && (Clock::now() - last_report > std::chrono::milliseconds(100) || tenth > last_tenth)) {
         last_report = Clock::now();
+        last_tenth = tenth;
         const double elapsed = std::chrono::duration<double>(last_report - started).count();
         const double fraction = T > 0.0 ? t / T : 1.0;
         options.progress(fraction, fraction > 0.0 ? elapsed * (1.0 - fraction) / fraction : 0.0);

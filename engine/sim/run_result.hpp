@@ -53,6 +53,19 @@ struct Exposure {  // seconds above the NIOSH limits at one joint
   double above_action_limit = 0.0, above_max_permissible = 0.0;
 };
 
+// How the solvers fared, frame by frame, over a phase or the run.
+struct SolverCounts {
+  long frames = 0;
+  long recruitment_fallbacks = 0;  // frames the active-set method finished (recruit::Solution::fell_back)
+  long recruitment_failures = 0;   // frames with no optimal answer (not converged, or NaN in the problem)
+  long newton_not_converged = 0, cholesky_failed = 0, line_search_exhausted = 0, not_finite = 0;  // why
+  long muscle_not_finite = 0;          // frames in which the bank flagged a fascicle non-finite
+  long muscle_at_minimum_length = 0;   // ... held a fibre at its shortest (path too short)
+  long muscle_overstretched = 0;       // ... found a fibre beyond 1.8 optimal lengths
+  std::optional<double> first_failure;  // [s]
+  void add(const FrameResult& frame, double time);
+};
+
 struct PhaseSummary {
   int index = 0;
   std::string kind, source;
@@ -61,6 +74,7 @@ struct PhaseSummary {
   double capacity_exceeded_s = 0.0;
   double max_shortfall = 0.0, max_shortfall_percent = 0.0;
   std::vector<Exposure> niosh;        // per disc joint listed in RunResult::niosh_joints
+  SolverCounts solver;
 };
 
 struct SpasmEvent {

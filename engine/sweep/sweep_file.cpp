@@ -114,15 +114,19 @@ std::string fingerprintOf(const std::string& a, const std::string& b) {
 
 Sweep loadSweepFile(const std::filesystem::path& file) {
   // Read once: the text is parsed, fingerprinted and copied into the results directory.
-  std::optional<std::string> text = io::readTextFile(file);
-  if (!text) throw io::InputError(file.string() + ": cannot read the file");
+  std::optional<std::string> text = io::readInputFile(file);
   const YamlNode root = YamlNode::loadString(*text, file.string());
-  root.allowOnlyKeys({"name", "description", "base", "method", "samples", "seed", "vary"});
+  root.expectKind(io::FileKind::Sweep);
+  if (!root.isMap()) root.fail("must be a sweep: a map with name, base and vary");
   Sweep s;
   s.file = file;
   s.text = std::move(*text);
-  io::ErrorCollector errors;
+  io::ErrorCollector errors(root);
+  errors.attempt([&] { root.allowOnlyKeys({"name", "description", "base", "method", "samples", "seed", "vary"}); });
   errors.attempt([&] { s.name = root.at("name").asString(); });
+  errors.attempt([&] {
+    if (auto d = root.find("description")) d->asString();
+  });
   errors.attempt([&] {
     const YamlNode base = root.at("base");
     s.base = base.asString();

@@ -10,6 +10,7 @@
 #include "io/yaml_reader.hpp"
 #include "scenario/scenario_file.hpp"
 #include "scenario/timeline.hpp"
+#include "sim/prepared_run.hpp"
 
 namespace tonus::scenario {
 namespace {
@@ -181,6 +182,114 @@ TEST(ScenarioFile, EveryScenarioInTheLibraryIsValid) {
     ++checked;
   }
   EXPECT_GE(checked, 10) << "the library: desk day x2, lifting x2, twist, commute, nurse, rest, exert, default";
+}
+
+}  // namespace
+}  // namespace tonus::scenario
+
+namespace tonus::scenario {
+namespace {
+
+std::string preparedErrorOf(const std::string& text) {
+  try {
+    sim::prepareRunText(text, "p.yaml");
+  } catch (const io::InputError& e) {
+    return e.what();
+  }
+  return "(prepared)";
+}
+
+TEST(ScenarioFile, ADuplicateKeyIsAnErrorAtItsSecondPlace) {
+  // The first value used to win silently.
+  EXPECT_EQ(errorOf("name: x\ntimeline:\n  - stand: {duration: 1min, duration: 2h}\n"),
+            "s.yaml:3:29: timeline[0].stand.duration: duplicate key (first given at line 3); give each key once");
+  EXPECT_EQ(errorOf("name: x\nsubject: {sex: male}\ntimeline:\n  - stand: {duration: 1min}\nsubject: {sex: female}\n"),
+            "s.yaml:5:1: subject: duplicate key (first given at line 2); give each key once");
+  EXPECT_THAT(errorOf("name: x\ntimeline:\n  - stand: {duration: 1min}\n? [a, b]\n: 1\n"),
+              HasSubstr("s.yaml:4:3: (document): keys must be plain names"));
+}
+
+TEST(ScenarioFile, EveryUnknownKeyOfAMapIsReported) {
+  EXPECT_EQ(errorOf("name: x\ntimeline:\n  - sit: {duration: 1min, stile: slumped, bakrest: true}\n"),
+            "s.yaml:3:27: timeline[0].sit.stile: unknown key (did you mean 'style'?) (allowed: duration, style, backrest, "
+            "trunk_flexion_deg, lateral_bend_deg, axial_rotation_deg, neck_flexion_deg)\n"
+            "s.yaml:3:43: timeline[0].sit.bakrest: unknown key (did you mean 'backrest'?) (allowed: duration, style, "
+            "backrest, trunk_flexion_deg, lateral_bend_deg, axial_rotation_deg, neck_flexion_deg)");
+}
+
+TEST(ScenarioFile, ATopLevelTypoDoesNotHideTheTimelinesErrors) {
+  const std::string e = errorOf("name: x\nsubjekt: {sex: male}\ntimeline:\n  - stand: {duration: soon}\n");
+  EXPECT_THAT(e, HasSubstr("s.yaml:2:1: subjekt: unknown key (did you mean 'subject'?)"));
+  EXPECT_THAT(e, HasSubstr("s.yaml:4:23: timeline[0].stand.duration: must be a duration"));
+  // And the other settings of a phase with one mistake are still read.
+  const std::string both = errorOf("name: x\ntimeline:\n  - hold: {duration: soon, load_kg: -1}\n");
+  EXPECT_THAT(both, HasSubstr("timeline[0].hold.duration: must be a duration"));
+  EXPECT_THAT(both, HasSubstr("timeline[0].hold.load_kg: must be in [0, 100] kg, got -1"));
+}
+
+TEST(ScenarioFile, JointRangesAreReportedWithTheOtherErrors) {
+  const std::string e = preparedErrorOf(
+      "name: x\nsubject: {mass_kg: 500}\ntimeline:\n  - stand: {duration: 1min, trunk_flexion_deg: 170}\n"
+      "  - sit: {duration: soon}\n");
+  EXPECT_THAT(e, HasSubstr("p.yaml:2:20: subject.mass_kg: must be in [35, 180] kg, got 500"));
+  EXPECT_THAT(e, HasSubstr("p.yaml:4:48: timeline[0].stand.trunk_flexion_deg: angle beyond the model's joint range"));
+  EXPECT_THAT(e, HasSubstr("p.yaml:5:21: timeline[1].sit.duration: must be a duration"));
+  // In file order, whatever the order they were found in.
+  EXPECT_LT(e.find("p.yaml:2:"), e.find("p.yaml:4:"));
+  EXPECT_LT(e.find("p.yaml:4:"), e.find("p.yaml:5:"));
+}
+
+TEST(ScenarioFile, TheNameMustBeAPlainFileName) {
+  // It names the default results folder results/<name>: "../victim" would write outside it.
+  for (const std::string bad : {"\"../victim2\"", "a/b", "\"..\"", "\".\"", "\"\"", "\" \"", "\"tab\\there\"", "'a\\b'",
+                                "\"x..y\""}) {
+    SCOPED_TRACE(bad);
+    EXPECT_THAT(errorOf("name: " + bad + "\ntimeline:\n  - stand: {duration: 1min}\n"), HasSubstr("s.yaml:1:7: name: must "));
+  }
+  EXPECT_EQ(loadScenarioText("name: 腰痛 desk day 🙂\ntimeline:\n  - stand: {duration: 1min}\n", "s.yaml").name,
+            "腰痛 desk day 🙂");
+}
+
+TEST(ScenarioFile, AFileOfAnotherKindSaysWhatItIs) {
+  EXPECT_THAT(errorOf(body::defaultModelText()), HasSubstr("this is a model file (it has format: tonus-model/...), not a "
+                                                           "scenario; pass a model with --model"));
+  EXPECT_THAT(errorOf("name: s\nbase: b.yaml\nvary: {subject.height_m: {uniform: [1.5, 1.9]}}\n"),
+              HasSubstr("this is a sweep file (it has base: and vary:), not a scenario"));
+  try {
+    body::loadModelText("name: x\ntimeline:\n  - stand: {duration: 1min}\n", "m.yaml");
+    FAIL() << "a scenario is not a model";
+  } catch (const io::InputError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("m.yaml: this is a scenario file (it has a timeline:), not a model"));
+  }
+}
+
+TEST(ScenarioFile, OutputChoosesFilesAndIntervals) {
+  const Scenario s = loadScenarioText(
+      "name: x\ntimeline:\n  - stand: {duration: 1h}\noutput: {files: [summary, timeseries], sample_every: 2s, "
+      "muscles_every: 10s}\n", "s.yaml");
+  EXPECT_TRUE(s.writes(OutputFile::Timeseries));
+  EXPECT_FALSE(s.writes(OutputFile::Muscles));
+  EXPECT_FALSE(s.writes(OutputFile::Sto));
+  EXPECT_FALSE(s.writes(OutputFile::Phases));
+  EXPECT_EQ(s.musclesStride(), 5);
+  EXPECT_THAT(errorOf("name: x\ntimeline:\n  - stand: {duration: 1h}\noutput: {sample_every: 2s, muscles_every: 3s}\n"),
+              HasSubstr("s.yaml:4:43: output.muscles_every: must be a whole multiple of sample_every (2 s), got 3s"));
+  EXPECT_THAT(errorOf("name: x\ntimeline:\n  - stand: {duration: 1h}\noutput: {files: [summary, pdf]}\n"),
+              HasSubstr("output.files[1]: must be one of summary, timeseries, muscles, sto, phases"));
+  // Defaults: each second for short runs; an 8-hour day keeps 5,760 rows and 480 muscle samples.
+  const Scenario short_run = loadScenarioText("name: x\ntimeline:\n  - stand: {duration: 90s}\n", "s.yaml");
+  EXPECT_DOUBLE_EQ(short_run.sample_every, 1.0);
+  EXPECT_DOUBLE_EQ(short_run.muscles_every, 1.0);
+  const Scenario day = loadScenarioText("name: x\ntimeline:\n  - sit: {duration: 8h}\n", "s.yaml");
+  EXPECT_DOUBLE_EQ(day.sample_every, 5.0);
+  EXPECT_DOUBLE_EQ(day.muscles_every, 60.0);
+}
+
+TEST(ScenarioFile, AHugeRepeatIsRefusedBeforeItIsExpanded) {
+  // 10,000 x 10,000 phases would fill the memory before a check after expansion.
+  EXPECT_THAT(errorOf("name: x\ntimeline:\n  - repeat: {times: 10000, timeline: [{repeat: {times: 10000, timeline: "
+                      "[{stand: {duration: 1s}}]}}]}\n"),
+              HasSubstr("s.yaml:3:13: timeline[0].repeat: expands to more than 200000 phases"));
 }
 
 }  // namespace

@@ -202,6 +202,7 @@ TEST(Viz, ChartsAreDrawnAndNotBlank) {
   ChartOptions options;
   options.width = 300;
   options.height = 200;
+  std::filesystem::create_directories(r.dir / "charts");
   const auto charts = writeCharts(r.record, options, r.dir / "charts");
   ASSERT_EQ(charts.size(), 4u);
   for (const fs::path& chart : charts) {

@@ -1,0 +1,19 @@
+#pragma once
+// Ctrl-C and SIGTERM. The first asks the command to stop: it throws Interrupted at its next
+// checkpoint (between samples of a run, between cases of a sweep, between frames of a movie),
+// so every staging folder is removed on the way out and nothing half-written is left. A
+// second signal ends the process at once (a later write of the same output cleans up).
+namespace tonus::cli {
+
+struct Interrupted {
+  int signal;
+};
+
+void installInterruptHandlers();
+bool interruptRequested();
+// Throws Interrupted once a signal has arrived.
+void stopIfInterrupted();
+// Passes a signal on to the process group of a child the command waits for (xvfb-run).
+void forwardInterruptsTo(int child_process_group);
+
+}  // namespace tonus::cli

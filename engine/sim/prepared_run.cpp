@@ -1,0 +1,74 @@
+#include "sim/prepared_run.hpp"
+
+#include "body/model_file.hpp"
+#include "io/error_collector.hpp"
+#include "io/text_file.hpp"
+#include "scenario/scenario_file.hpp"
+#include "sim/run.hpp"
+
+namespace tonus::sim {
+namespace {
+
+// The model a scenario runs on: the one given, its own `model:`, or the built-in one.
+std::filesystem::path modelPathFor(const scenario::Scenario& s, const std::filesystem::path& given) {
+  if (!given.empty()) return given;
+  if (!s.model_file) return {};
+  std::filesystem::path path = *s.model_file;
+  if (path.is_relative()) path = std::filesystem::path(s.file).parent_path() / path;
+  return path;
+}
+
+PreparedRun prepare(scenario::ScenarioReading reading, std::string text, std::filesystem::path scenario_path,
+                    const std::filesystem::path& model_file) {
+  PreparedRun run;
+  run.scenario = std::move(reading.scenario);
+  run.scenario_text = std::move(text);
+  run.scenario_path = std::move(scenario_path);
+  io::ErrorCollector& errors = reading.errors;
+  run.model_path = modelPathFor(run.scenario, model_file);
+  bool have_model = false;
+  errors.attempt([&] {
+    if (run.model_path.empty()) {
+      run.spec = body::loadDefaultModel();
+      run.model_text = body::defaultModelText();
+    } else {
+      run.spec = body::loadModelFile(run.model_path);
+      run.model_text = io::readInputFile(run.model_path);
+    }
+    have_model = true;
+  });
+  // Postures are checked against the model's ranges even when other parts of the file are wrong.
+  if (have_model) {
+    try {
+      run.model = std::make_unique<const body::SpineModel>(run.spec, subjectFor(run.scenario, run.spec));
+      run.timeline = std::make_unique<const scenario::Timeline>(run.scenario, *run.model, errors);
+    } catch (const io::InputError& e) {
+      errors.add(e.entries());
+    } catch (const UserError& e) {
+      // The model's own parameters, rejected when it is built for this subject.
+      const std::string where = run.model_path.empty() ? body::kDefaultModelName : run.model_path.string();
+      errors.add({{{where, 0, 0, ""}, where + ": " + e.what()}});
+    }
+  }
+  errors.throwIfAny();
+  return run;
+}
+
+}  // namespace
+
+PreparedRun prepareRun(const std::filesystem::path& scenario_file, const std::filesystem::path& model_file) {
+  std::string text = io::readInputFile(scenario_file);
+  scenario::ScenarioReading reading = scenario::readScenarioText(text, scenario_file.string());
+  return prepare(std::move(reading), std::move(text), scenario_file, model_file);
+}
+
+PreparedRun prepareRunText(const std::string& scenario_text, const std::string& display_name,
+                           const std::filesystem::path& model_file) {
+  return prepare(scenario::readScenarioText(scenario_text, display_name), scenario_text, {}, model_file);
+}
+
+PreparedRun prepareDefaultRun(const std::filesystem::path& model_file) {
+  return prepareRunText(scenario::defaultScenarioText(), scenario::kDefaultScenarioName, model_file);
+}
+
+}  // namespace tonus::sim
