@@ -19,27 +19,53 @@ SimTK::Rotation gimbalRotation() {
 
 }  // namespace
 
-struct Multibody::Impl {
+// A Simbody system of the segments: one per MultibodyState (see multibody.hpp).
+struct MultibodyState::Impl {
   SimTK::MultibodySystem system;
   SimTK::SimbodyMatterSubsystem matter{system};
   std::vector<SimTK::MobilizedBodyIndex> mobods;
-  SimTK::State default_state;
-};
-
-struct MultibodyState::Impl {
   SimTK::State state;
+
+  explicit Impl(const std::vector<MultibodySegment>& segments) {
+    const SimTK::Rotation gimbal = gimbalRotation();
+    for (const MultibodySegment& s : segments) {
+      const Eigen::Matrix3d& I = s.inertia_about_com;
+      const SimTK::Inertia about_com(SimTK::Mat33(I(0, 0), I(0, 1), I(0, 2), I(1, 0), I(1, 1), I(1, 2), I(2, 0),
+                                                  I(2, 1), I(2, 2)));
+      const SimTK::MassProperties mass(s.mass, toSimTK(s.centre_of_mass),
+                                       about_com.shiftFromMassCenter(toSimTK(s.centre_of_mass), s.mass));
+      SimTK::MobilizedBody& parent = s.parent < 0 ? matter.updGround() : matter.updMobilizedBody(mobods[s.parent]);
+      SimTK::MobilizedBody::Gimbal body(parent, SimTK::Transform(gimbal, toSimTK(s.joint_in_parent)),
+                                        SimTK::Body::Rigid(mass), SimTK::Transform(gimbal, SimTK::Vec3(0)));
+      mobods.push_back(body.getMobilizedBodyIndex());
+    }
+    system.realizeTopology();
+    state = system.getDefaultState();
+    system.realizeModel(state);
+  }
 };
 
-MultibodyState::MultibodyState() : impl_(std::make_unique<Impl>()) {}
+MultibodyState::MultibodyState() = default;
+MultibodyState::MultibodyState(std::shared_ptr<const std::vector<MultibodySegment>> segments)
+    : impl_(std::make_unique<Impl>(*segments)), segments_(std::move(segments)) {}
 MultibodyState::~MultibodyState() = default;
 MultibodyState::MultibodyState(MultibodyState&&) noexcept = default;
 MultibodyState& MultibodyState::operator=(MultibodyState&&) noexcept = default;
-MultibodyState::MultibodyState(const MultibodyState& other)
-    : impl_(std::make_unique<Impl>(*other.impl_)), q_(other.q_), qdot_(other.qdot_) {}
+MultibodyState::MultibodyState(const MultibodyState& other) { *this = other; }
 MultibodyState& MultibodyState::operator=(const MultibodyState& other) {
-  *impl_ = *other.impl_;
+  if (this == &other) return *this;
+  // A copy gets a system of its own, and the other's positions and velocities.
+  segments_ = other.segments_;
+  impl_ = segments_ ? std::make_unique<Impl>(*segments_) : nullptr;
   q_ = other.q_;
   qdot_ = other.qdot_;
+  if (impl_ && q_.size() > 0) {
+    SimTK::Vector& state_q = impl_->state.updQ();
+    SimTK::Vector& state_u = impl_->state.updU();
+    for (Eigen::Index i = 0; i < q_.size(); ++i) state_q[static_cast<int>(i)] = q_[i];
+    for (Eigen::Index i = 0; i < qdot_.size(); ++i) state_u[static_cast<int>(i)] = qdot_[i];
+    impl_->system.realize(impl_->state, SimTK::Stage::Velocity);
+  }
   return *this;
 }
 
@@ -51,32 +77,18 @@ const Eigen::Matrix3d& Multibody::gimbalFrame() {
   return frame;
 }
 
-Multibody::Multibody(const std::vector<MultibodySegment>& segments) : impl_(std::make_unique<Impl>()) {
-  const SimTK::Rotation gimbal = gimbalRotation();
-  for (const MultibodySegment& s : segments) {
-    const Eigen::Matrix3d& I = s.inertia_about_com;
-    const SimTK::Inertia about_com(SimTK::Mat33(I(0, 0), I(0, 1), I(0, 2), I(1, 0), I(1, 1), I(1, 2), I(2, 0),
-                                                I(2, 1), I(2, 2)));
-    const SimTK::MassProperties mass(s.mass, toSimTK(s.centre_of_mass),
-                                     about_com.shiftFromMassCenter(toSimTK(s.centre_of_mass), s.mass));
-    SimTK::MobilizedBody& parent =
-        s.parent < 0 ? impl_->matter.updGround() : impl_->matter.updMobilizedBody(impl_->mobods[s.parent]);
-    SimTK::MobilizedBody::Gimbal body(parent, SimTK::Transform(gimbal, toSimTK(s.joint_in_parent)),
-                                      SimTK::Body::Rigid(mass), SimTK::Transform(gimbal, SimTK::Vec3(0)));
-    impl_->mobods.push_back(body.getMobilizedBodyIndex());
-  }
-  impl_->system.realizeTopology();
-  impl_->default_state = impl_->system.getDefaultState();
-  impl_->system.realizeModel(impl_->default_state);
+Multibody::Multibody(const std::vector<MultibodySegment>& segments)
+    : segments_(std::make_shared<const std::vector<MultibodySegment>>(segments)) {
+  // Built once here too, so a model Simbody rejects is refused when it is compiled.
+  MultibodyState check(segments_);
 }
 
 Multibody::~Multibody() = default;
 
-int Multibody::segmentCount() const { return static_cast<int>(impl_->mobods.size()); }
+int Multibody::segmentCount() const { return static_cast<int>(segments_->size()); }
 
 MultibodyState Multibody::makeState() const {
-  MultibodyState s;
-  s.impl_->state = impl_->default_state;
+  MultibodyState s(segments_);
   s.q_ = Eigen::VectorXd::Zero(dofCount());
   s.qdot_ = Eigen::VectorXd::Zero(dofCount());
   setMotion(s, s.q_, s.qdot_);
@@ -87,7 +99,7 @@ void Multibody::setPositions(MultibodyState& s, const Eigen::VectorXd& q) const 
   SimTK::Vector& state_q = s.impl_->state.updQ();
   for (int i = 0; i < dofCount(); ++i) state_q[i] = q[i];
   s.q_ = q;
-  impl_->system.realize(s.impl_->state, SimTK::Stage::Position);
+  s.impl_->system.realize(s.impl_->state, SimTK::Stage::Position);
 }
 
 void Multibody::setMotion(MultibodyState& s, const Eigen::VectorXd& q, const Eigen::VectorXd& qdot) const {
@@ -99,7 +111,7 @@ void Multibody::setMotion(MultibodyState& s, const Eigen::VectorXd& q, const Eig
   }
   s.q_ = q;
   s.qdot_ = qdot;
-  impl_->system.realize(s.impl_->state, SimTK::Stage::Velocity);
+  s.impl_->system.realize(s.impl_->state, SimTK::Stage::Velocity);
 }
 
 void Multibody::poses(const MultibodyState& s, std::vector<Eigen::Matrix3d>& rotation,
@@ -108,7 +120,7 @@ void Multibody::poses(const MultibodyState& s, std::vector<Eigen::Matrix3d>& rot
   rotation.resize(static_cast<std::size_t>(n));
   origin.resize(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
-    const SimTK::Transform& X = impl_->matter.getMobilizedBody(impl_->mobods[i]).getBodyTransform(s.impl_->state);
+    const SimTK::Transform& X = s.impl_->matter.getMobilizedBody(s.impl_->mobods[i]).getBodyTransform(s.impl_->state);
     const SimTK::Mat33& R = X.R().asMat33();
     for (int r = 0; r < 3; ++r) {
       for (int c = 0; c < 3; ++c) rotation[i](r, c) = R(r, c);
@@ -123,29 +135,30 @@ void Multibody::accelerations(const MultibodyState& s, const Eigen::VectorXd& qd
   SimTK::Vector udot(dofCount());
   for (int i = 0; i < dofCount(); ++i) udot[i] = qddot[i];
   SimTK::Vector_<SimTK::SpatialVec> A_GB;
-  impl_->matter.calcBodyAccelerationFromUDot(s.impl_->state, udot, A_GB);
+  const MultibodyState::Impl& m = *s.impl_;
+  m.matter.calcBodyAccelerationFromUDot(m.state, udot, A_GB);
   omega.resize(static_cast<std::size_t>(n));
   alpha.resize(static_cast<std::size_t>(n));
   origin_acceleration.resize(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
-    const SimTK::MobilizedBody& body = impl_->matter.getMobilizedBody(impl_->mobods[i]);
-    omega[i] = toEigen(body.getBodyAngularVelocity(s.impl_->state));
-    alpha[i] = toEigen(A_GB[impl_->mobods[i]][0]);
-    origin_acceleration[i] = toEigen(A_GB[impl_->mobods[i]][1]);
+    const SimTK::MobilizedBody& body = m.matter.getMobilizedBody(m.mobods[i]);
+    omega[i] = toEigen(body.getBodyAngularVelocity(m.state));
+    alpha[i] = toEigen(A_GB[m.mobods[i]][0]);
+    origin_acceleration[i] = toEigen(A_GB[m.mobods[i]][1]);
   }
 }
 
 Eigen::VectorXd Multibody::inverseDynamics(const MultibodyState& s, const Eigen::VectorXd& qddot,
                                            const std::vector<Wrench>& applied) const {
-  SimTK::Vector_<SimTK::SpatialVec> body_forces(impl_->matter.getNumBodies(),
-                                                SimTK::SpatialVec(SimTK::Vec3(0), SimTK::Vec3(0)));
+  const MultibodyState::Impl& m = *s.impl_;
+  SimTK::Vector_<SimTK::SpatialVec> body_forces(m.matter.getNumBodies(), SimTK::SpatialVec(SimTK::Vec3(0), SimTK::Vec3(0)));
   for (int i = 0; i < segmentCount(); ++i) {
-    body_forces[impl_->mobods[i]] = SimTK::SpatialVec(toSimTK(applied[i].moment), toSimTK(applied[i].force));
+    body_forces[m.mobods[i]] = SimTK::SpatialVec(toSimTK(applied[i].moment), toSimTK(applied[i].force));
   }
   SimTK::Vector udot(dofCount());
   for (int i = 0; i < dofCount(); ++i) udot[i] = qddot[i];
   SimTK::Vector residual;
-  impl_->matter.calcResidualForceIgnoringConstraints(s.impl_->state, SimTK::Vector(), body_forces, udot, residual);
+  m.matter.calcResidualForceIgnoringConstraints(m.state, SimTK::Vector(), body_forces, udot, residual);
   Eigen::VectorXd tau(dofCount());
   for (int i = 0; i < dofCount(); ++i) tau[i] = residual[i];
   return tau;

@@ -2,6 +2,10 @@
 // The Simbody part of the body, behind an interface free of Simbody types: Simbody 3.7's
 // headers do not compile as C++20, so multibody.cpp alone is built as C++17, and every other
 // file sees only Eigen. A Multibody is read-only once built; each run owns a MultibodyState.
+// Simbody's System keeps mutable statistics (counts of realisations) that its const methods
+// update, so one System shared by threads would be written by all of them: each
+// MultibodyState therefore carries its own Simbody system, built from the Multibody's
+// segments (~75 us), and everything that realises or computes goes through the state's.
 #include <Eigen/Core>
 #include <Eigen/Geometry>
 #include <memory>
@@ -12,7 +16,7 @@ namespace tonus::body {
 using Vec3d = Eigen::Vector3d;
 
 // One rigid segment joined to its parent (or ground) by a 3-rotation joint whose angles are
-// flexion, lateral bending and axial rotation (see SpineModel::gimbal axes).
+// flexion, lateral bending and axial rotation (see Multibody::gimbalFrame).
 struct MultibodySegment {
   int parent = -1;               // index of an earlier segment; -1 = ground
   Vec3d joint_in_parent;         // [m] joint centre in the parent frame (= this frame's origin)
@@ -39,7 +43,7 @@ class Multibody {
   int segmentCount() const;
   int dofCount() const { return 3 * segmentCount(); }
 
-  // A state for one run, at upright standing and at rest.
+  // A state for one run (with its own Simbody system), at upright standing and at rest.
   MultibodyState makeState() const;
   // Angles (and rates), then Simbody's realisation to positions (and velocities).
   void setPositions(MultibodyState& state, const Eigen::VectorXd& q) const;
@@ -61,11 +65,10 @@ class Multibody {
   static const Eigen::Matrix3d& gimbalFrame();
 
  private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
+  std::shared_ptr<const std::vector<MultibodySegment>> segments_;
 };
 
-// One run's Simbody state (positions, velocities and their cached realisations).
+// One run's Simbody system and state (positions, velocities and their cached realisations).
 class MultibodyState {
  public:
   MultibodyState();
@@ -81,7 +84,9 @@ class MultibodyState {
  private:
   friend class Multibody;
   struct Impl;
+  explicit MultibodyState(std::shared_ptr<const std::vector<MultibodySegment>> segments);
   std::unique_ptr<Impl> impl_;
+  std::shared_ptr<const std::vector<MultibodySegment>> segments_;
   Eigen::VectorXd q_, qdot_;
 };
 

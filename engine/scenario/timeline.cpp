@@ -40,10 +40,9 @@ double pelvisShare(const body::SpineModel& model) {
 struct Reach {
   Eigen::Vector3d shoulder, reference;
 };
-Reach reachAt(const body::SpineModel& model, double flexion) {
+Reach reachAt(const body::SpineModel& model, body::MultibodyState& state, double flexion) {
   body::TrunkPosture posture;
   posture.flexion = flexion;
-  body::MultibodyState state = model.makeState();
   model.multibody().setPositions(state, body::jointAngles(model, posture));
   body::Kinematics kin;
   body::computeKinematics(model, state, kin);
@@ -59,7 +58,8 @@ Reach reachAt(const body::SpineModel& model, double flexion) {
 void planLift(const Phase& p, const body::SpineModel& model, PhasePlan& plan) {
   const double hip_height = kHipHeightFraction * model.subject().height;
   const double arm = model.arms().length;
-  const auto shoulderHeight = [&](double flexion) { return hip_height + reachAt(model, flexion).shoulder.y(); };
+  body::MultibodyState state = model.makeState();
+  const auto shoulderHeight = [&](double flexion) { return hip_height + reachAt(model, state, flexion).shoulder.y(); };
   double stoop = 0.0;
   if (shoulderHeight(0.0) - arm > p.from_height) {
     double lo = 0.0, hi = plan.max_trunk_flexion;
@@ -74,7 +74,7 @@ void planLift(const Phase& p, const body::SpineModel& model, PhasePlan& plan) {
     }
   }
   plan.lift_flexion = p.lift_style == LiftStyle::Stoop ? stoop : 0.45 * stoop;
-  const Reach reach = reachAt(model, plan.lift_flexion);
+  const Reach reach = reachAt(model, state, plan.lift_flexion);
   const double reference_height = hip_height + reach.reference.y();
   double forward = reach.shoulder.x() - reach.reference.x();
   if (p.lift_style == LiftStyle::Squat) forward = std::max(forward, 0.35);

@@ -15,6 +15,7 @@ PoseReplay::PoseReplay(const std::string& scenario_text, const std::string& mode
   const body::ModelSpec spec = body::loadModelText(model_text, "model.yaml");
   model_ = std::make_unique<body::SpineModel>(spec, subjectFor(scenario_, spec));
   timeline_ = std::make_unique<scenario::Timeline>(scenario_, *model_);
+  state_ = model_->makeState();
 }
 
 PoseReplay::~PoseReplay() = default;
@@ -23,9 +24,8 @@ Pose PoseReplay::at(double time) const {
   Pose pose;
   pose.time = std::clamp(time, 0.0, timeline_->duration());
   const scenario::BodyTarget target = timeline_->targetAt(pose.time);
-  body::MultibodyState state = model_->makeState();
-  model_->multibody().setPositions(state, body::jointAngles(*model_, target.posture));
-  body::computeKinematics(*model_, state, pose.kin);
+  model_->multibody().setPositions(state_, body::jointAngles(*model_, target.posture));
+  body::computeKinematics(*model_, state_, pose.kin);
   body::computePathGeometry(*model_, pose.kin, pose.geometry);
   pose.loads = appliedLoads(*model_, pose.kin, target);
   pose.hands = handsFor(*model_, pose.kin, target);

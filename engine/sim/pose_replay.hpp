@@ -28,6 +28,8 @@ struct Pose {
   Stance stance = Stance::Standing;
 };
 
+// Rebuilds a finished run's body at any time. One replay serves one thread: at() reuses its
+// own Simbody state.
 class PoseReplay {
  public:
   PoseReplay(const std::string& scenario_text, const std::string& model_text);
@@ -41,6 +43,7 @@ class PoseReplay {
   scenario::Scenario scenario_;
   std::unique_ptr<body::SpineModel> model_;
   std::unique_ptr<scenario::Timeline> timeline_;
+  mutable body::MultibodyState state_;  // scratch for at()
 };
 
 }  // namespace tonus::sim
