@@ -19,9 +19,6 @@ namespace {
 // Muscles per OpenMP work item: a multiple of every SIMD width.
 constexpr int kBlock = 64;
 static_assert(kBlock % simd::kLanes == 0);
-// Fewest muscles worth a thread of their own: one trunk (238 muscles, ~4 us) costs less
-// than waking a second thread, so small banks stay serial and parallelism comes from runs.
-constexpr int kMusclesPerThread = 512;
 
 kernel::RangeFunction pickKernel(CurveLaw law, TendonModel tendon) {
   using law::DeGroote2016;
@@ -75,18 +72,24 @@ std::string EquilibriumReport::describe(const MuscleBank& bank) const {
   return out.str();
 }
 
-void MuscleBank::evaluate(const MuscleInputs& in, const MuscleState& state, MuscleOutputs& out,
-                          int threads) const {
+int MuscleBank::evaluate(const MuscleInputs& in, const MuscleState& state, MuscleOutputs& out, int threads) const {
   checkSizes(in, state);
   ensureSize(out, padded_size_);
   const kernel::RangeFunction run = pickKernel(options_.law, options_.tendon);
   const kernel::Settings settings{options_.minimum_activation, options_.activation_smoothing};
   const int blocks = (padded_size_ + kBlock - 1) / kBlock;
-  const int team = teamSize(threads, padded_size_);
-#pragma omp parallel for schedule(static) num_threads(team) if (team > 1)
-  for (int b = 0; b < blocks; ++b) {
-    run(params_, settings, in, state, out, b * kBlock, std::min(padded_size_, (b + 1) * kBlock));
+  const int team = std::min(teamSize(threads, padded_size_), blocks);
+  int formed = 1;
+#pragma omp parallel num_threads(team) if (team > 1)
+  {
+#pragma omp single nowait
+    formed = omp_get_num_threads();
+#pragma omp for schedule(static)
+    for (int b = 0; b < blocks; ++b) {
+      run(params_, settings, in, state, out, b * kBlock, std::min(padded_size_, (b + 1) * kBlock));
+    }
   }
+  return formed;
 }
 
 EquilibriumReport MuscleBank::equilibrate(const MuscleInputs& in, MuscleState& state, int threads) const {
@@ -103,7 +106,7 @@ EquilibriumReport MuscleBank::equilibrate(const MuscleInputs& in, MuscleState& s
   // A rigid tendon has no state to solve for; report only where the fibre is out of range.
   if (!compliant) {
     MuscleOutputs out = makeOutputs();
-    evaluate(in, state, out, threads);
+    report.threads = evaluate(in, state, out, threads);
     for (int i = 0; i < size_; ++i) {
       const auto flags = static_cast<std::uint32_t>(out.flags[i]);
       if (flags & kFibreAtMinimumLength) report.status[static_cast<std::size_t>(i)] = EquilibriumStatus::FibreAtMinimumLength;
@@ -114,15 +117,22 @@ EquilibriumReport MuscleBank::equilibrate(const MuscleInputs& in, MuscleState& s
 
   // An equilibrium solve costs ~30 evaluations, so far fewer muscles justify a thread.
   const int team = teamSize(threads, 30 * size_);
-#pragma omp parallel for schedule(static) num_threads(team) if (team > 1)
-  for (int i = 0; i < size_; ++i) {
-    const auto r = solve(params_, settings, i, in.length[i], in.velocity[i], state.activation[i]);
-    state.normalised_tendon_force[i] = r.normalised_tendon_force;
-    const auto u = static_cast<std::size_t>(i);
-    report.status[u] = r.status;
-    report.iterations[u] = r.iterations;
-    report.residual[u] = r.residual;
+  int formed = 1;
+#pragma omp parallel num_threads(team) if (team > 1)
+  {
+#pragma omp single nowait
+    formed = omp_get_num_threads();
+#pragma omp for schedule(static)
+    for (int i = 0; i < size_; ++i) {
+      const auto r = solve(params_, settings, i, in.length[i], in.velocity[i], state.activation[i]);
+      state.normalised_tendon_force[i] = r.normalised_tendon_force;
+      const auto u = static_cast<std::size_t>(i);
+      report.status[u] = r.status;
+      report.iterations[u] = r.iterations;
+      report.residual[u] = r.residual;
+    }
   }
+  report.threads = formed;
   return report;
 }
 

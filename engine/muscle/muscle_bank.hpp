@@ -1,8 +1,8 @@
 #pragma once
 // A MuscleBank is the read-only description of N musculotendon units packed as
 // struct-of-arrays, plus the two operations on them: the batch evaluation (every muscle's
-// forces and state derivatives in one vectorised, OpenMP-parallel pass) and the
-// equilibrium initialisation. What changes in time lives in MuscleState, owned by the
+// forces and state derivatives in one vectorised pass, split over OpenMP threads in blocks
+// when the bank is large enough to pay for them) and the equilibrium initialisation. What changes in time lives in MuscleState, owned by the
 // caller, so one bank can serve many runs on many threads at once.
 #include <cstdint>
 #include <string>
@@ -12,6 +12,11 @@
 #include "muscle/muscle_spec.hpp"
 
 namespace tonus::muscle {
+
+// Fewest muscle evaluations worth a thread of their own: one trunk (178 fascicles, ~3.5 us)
+// costs less than waking a second thread, so runs stay serial and parallelism comes from running
+// many cases at once (sweeps).
+inline constexpr int kMusclesPerThread = 512;
 
 enum class EquilibriumStatus : std::uint8_t {
   Converged,
@@ -24,6 +29,7 @@ const char* toString(EquilibriumStatus status);
 class MuscleBank;
 
 struct EquilibriumReport {
+  int threads = 1;                        // threads that took part
   std::vector<EquilibriumStatus> status;  // per muscle, size()
   std::vector<int> iterations;            // per muscle, size()
   std::vector<double> residual;           // |tendon force - fibre force along tendon| / Fmax
@@ -51,14 +57,16 @@ class MuscleBank {
   MuscleState makeState() const;
   MuscleOutputs makeOutputs() const;
 
-  // All muscles' forces, fibre kinematics and state derivatives. threads <= 0 uses
-  // OpenMP's default; results are bit-identical whatever the thread count.
-  void evaluate(const MuscleInputs& in, const MuscleState& state, MuscleOutputs& out,
-                int threads = 0) const;
+  // All muscles' forces, fibre kinematics and state derivatives, on at most `threads` OpenMP
+  // threads (<= 0: OpenMP's default), each taking at least kMusclesPerThread muscles: a bank
+  // under 1,024 muscles stays on one. Returns how many threads took part. Results are
+  // bit-identical whatever the thread count.
+  int evaluate(const MuscleInputs& in, const MuscleState& state, MuscleOutputs& out, int threads = 0) const;
 
   // Sets each muscle's tendon-force state so that tendon force equals fibre force along
   // the tendon at the given length, velocity and the state's activation (the fibre takes
   // the whole lengthening velocity). Never throws on extreme lengths: clamps and reports.
+  // A solve costs ~30 evaluations, so from 35 muscles up it uses several threads.
   EquilibriumReport equilibrate(const MuscleInputs& in, MuscleState& state, int threads = 0) const;
 
  private:

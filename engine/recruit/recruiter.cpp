@@ -7,6 +7,12 @@
 #include <vector>
 
 namespace tonus::recruit {
+namespace {
+
+// [N m]^2 / 2: the least intersegmental give the active-set method works with (E0 ~ 1.4e-6 N m).
+constexpr double kLeastGive = 1e-12;
+
+}  // namespace
 
 // The Lagrangian's minimisers at one point of the dual, and the dual's gradient there.
 struct Recruiter::Point {
@@ -54,7 +60,9 @@ Eigen::MatrixXd systemMatrix(const Problem& p, const Eigen::VectorXd& free_weigh
 
 Eigen::VectorXd Recruiter::solveFixed(const Problem& p, const std::vector<signed char>& fixed, const Eigen::VectorXd& a) const {
   const Eigen::Index dofs = p.A.rows();
-  const double e2 = 0.5 * settings_.intersegmental_strength * settings_.intersegmental_strength;
+  // A joint with no give at all (E0 = 0) leaves the multipliers of a dof with no free muscle
+  // undetermined; the least give keeps them defined without changing the answer measurably.
+  const double e2 = std::max(0.5 * settings_.intersegmental_strength * settings_.intersegmental_strength, kLeastGive);
   const double r2 = 0.5 * settings_.reserve_strength * settings_.reserve_strength;
   Eigen::VectorXd free_weight(p.A.cols());
   Eigen::VectorXd held = Eigen::VectorXd::Zero(p.A.cols());

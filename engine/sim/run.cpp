@@ -37,18 +37,25 @@ PhaseSummary emptySummary(std::size_t channels) {
   return s;
 }
 
-// Joint angles, rates and accelerations of the timeline at t (central differences of the
-// smooth posture; exactly still where the body holds).
-body::Motion motionAt(const body::SpineModel& model, const scenario::Timeline& timeline, double t, bool still) {
+// Joint angles, rates and accelerations of the timeline at t, from differences of the smooth
+// posture taken within the phase [start, end] (exactly still where the body holds). Inside,
+// central differences; at a phase's edge one-sided ones, so that a posture that jumps between
+// phases (lying down, getting up) is never differentiated across the jump.
+body::Motion motionAt(const body::SpineModel& model, const scenario::Timeline& timeline, const scenario::PlannedPhase& pp,
+                      double t, bool still) {
   const auto q = [&](double time) {
-    return body::jointAngles(model, timeline.targetAt(std::clamp(time, 0.0, timeline.duration())).posture);
+    return body::jointAngles(model, timeline.targetIn(pp.index, std::clamp(time, pp.start, pp.end) - pp.start).posture);
   };
   body::Motion m = body::Motion::still(q(t));
   if (still) return m;
   const double h = 1e-3;
-  const Eigen::VectorXd before = q(t - h), after = q(t + h);
-  m.qdot = (after - before) / (2 * h);
-  m.qddot = (after - 2 * m.q + before) / (h * h);
+  if (pp.end - pp.start < 2 * h) return m;
+  // Three points 0, h, 2h apart inside the phase: centred on t where room allows.
+  const double first = std::clamp(t - h, pp.start, pp.end - 2 * h);
+  const Eigen::VectorXd q0 = q(first), q1 = q(first + h), q2 = q(first + 2 * h);
+  const double at = t - (first + h);  // t's place relative to the middle point
+  m.qddot = (q2 - 2 * q1 + q0) / (h * h);
+  m.qdot = (q2 - q0) / (2 * h) + at * m.qddot;
   return m;
 }
 
@@ -213,7 +220,7 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
       physiology_seconds += std::chrono::duration<double>(Clock::now() - limits_started).count();
       const FrameResult frame = still && mechanics_cached
                                     ? solver.resolve(view.floor, view.capacity)
-                                    : solver.solve(target, motionAt(model, timeline, t, still), view.floor, view.capacity);
+                                    : solver.solve(target, motionAt(model, timeline, pp, t, still), view.floor, view.capacity);
       mechanics_cached = still;
       // Moving: 10 ms steps on a grid from the phase start. Holding: as long as the physiology
       // allows (fatigue moving by at most 0.005 per step), between 0.5 s and hold_step.

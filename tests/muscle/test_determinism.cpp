@@ -1,5 +1,7 @@
 // Same inputs, same bits, whatever the thread count; and a muscle's result does not depend
-// on where in the bank (which SIMD lane, which thread's block) it sits.
+// on where in the bank (which SIMD lane, which thread's block) it sits. Each test that claims
+// something across threads checks that the threads really took part: a bank takes a thread
+// per 512 muscles (kMusclesPerThread), so these banks are large enough for 2 and 3.
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -34,16 +36,16 @@ void randomise(const MuscleBank& bank, const std::vector<MuscleSpec>& specs, Mus
 
 TEST(Determinism, EvaluateIsBitIdenticalForOneTwoAndThreeThreads) {
   for (TendonModel tendon : {TendonModel::Compliant, TendonModel::Rigid}) {
-    const auto specs = testing::variedSpecs(238 * 4 + 3, 77);
+    const auto specs = testing::variedSpecs(3 * kMusclesPerThread + 5, 77);
     const MuscleBank bank(specs, {.tendon = tendon});
     MuscleInputs in = bank.makeInputs();
     MuscleState state = bank.makeState();
     randomise(bank, specs, in, state);
     bank.equilibrate(in, state, 1);
     MuscleOutputs one = bank.makeOutputs(), two = bank.makeOutputs(), three = bank.makeOutputs();
-    bank.evaluate(in, state, one, 1);
-    bank.evaluate(in, state, two, 2);
-    bank.evaluate(in, state, three, 3);
+    ASSERT_EQ(bank.evaluate(in, state, one, 1), 1);
+    ASSERT_EQ(bank.evaluate(in, state, two, 2), 2) << "a real team of two";
+    ASSERT_EQ(bank.evaluate(in, state, three, 3), 3) << "a real team of three";
     const auto a1 = arrays(one), a2 = arrays(two), a3 = arrays(three);
     for (std::size_t k = 0; k < a1.size(); ++k) {
       EXPECT_TRUE(bitIdentical(*a1[k], *a2[k], bank.size())) << "output array " << k << " " << toString(tendon);
@@ -59,14 +61,15 @@ TEST(Determinism, EquilibrateIsBitIdenticalForOneAndTwoThreads) {
   MuscleState s1 = bank.makeState();
   randomise(bank, specs, in, s1);
   MuscleState s2 = s1;
-  bank.equilibrate(in, s1, 1);
-  bank.equilibrate(in, s2, 2);
+  ASSERT_EQ(bank.equilibrate(in, s1, 1).threads, 1);
+  ASSERT_EQ(bank.equilibrate(in, s2, 2).threads, 2) << "a real team of two";
   EXPECT_TRUE(bitIdentical(s1.normalised_tendon_force, s2.normalised_tendon_force, bank.size()));
 }
 
 TEST(Determinism, ResultDoesNotDependOnPositionInTheBank) {
-  // The same muscle alone (padded lanes around it) and at the end of a big bank.
-  const auto specs = testing::variedSpecs(301, 9);
+  // The same muscle alone (padded lanes around it) and at the end of a big bank, in the last
+  // thread's block.
+  const auto specs = testing::variedSpecs(2 * kMusclesPerThread + 37, 9);
   const MuscleBank big(specs);
   const MuscleBank alone({specs.back()});
   MuscleInputs in_big = big.makeInputs(), in_alone = alone.makeInputs();
@@ -79,7 +82,7 @@ TEST(Determinism, ResultDoesNotDependOnPositionInTheBank) {
   s_alone.activation[0] = s_big.activation[last];
   s_alone.normalised_tendon_force[0] = s_big.normalised_tendon_force[last] = 0.3;
   MuscleOutputs o_big = big.makeOutputs(), o_alone = alone.makeOutputs();
-  big.evaluate(in_big, s_big, o_big, 2);
+  ASSERT_EQ(big.evaluate(in_big, s_big, o_big, 2), 2);
   alone.evaluate(in_alone, s_alone, o_alone, 1);
   const auto ab = arrays(o_big), aa = arrays(o_alone);
   for (std::size_t k = 0; k < ab.size(); ++k) EXPECT_EQ((*ab[k])[last], (*aa[k])[0]) << "output array " << k;
@@ -109,7 +112,7 @@ TEST(Determinism, WrongBufferSizeIsAProgrammingErrorNotACrash) {
   in.length.resize(3);
   MuscleState state = bank.makeState();
   MuscleOutputs out = bank.makeOutputs();
-  EXPECT_THROW(bank.evaluate(in, state, out), std::invalid_argument);
+  EXPECT_THROW(static_cast<void>(bank.evaluate(in, state, out)), std::invalid_argument);
 }
 
 }  // namespace
