@@ -1,4 +1,4 @@
-// Per-posture cost of the body (default model, 170 fascicles, 24 dofs), single thread:
+// Per-posture cost of the body (default model, 178 fascicles, 24 dofs), single thread:
 // BM_BodyPathGeometry: angles into Simbody, segment poses, every fascicle's length and its
 // moment arms about every dof; BM_BodyInverseDynamics: one inverse dynamics with gravity, arm
 // weight and a held load; BM_BodyGeometryAndInverseDynamics: both, as a frame of a run does.

@@ -12,6 +12,15 @@
 namespace tonus::viz {
 namespace {
 
+// A vertebral landmark's name, such as t7_spinous: appended piece by piece (GCC 12 misreads
+// the inlined copies of "t" + std::string as overlapping, bug 105651).
+std::string levelName(const char* prefix, int level, const char* suffix) {
+  std::string name = prefix;
+  name += std::to_string(level);
+  name += suffix;
+  return name;
+}
+
 // A landmark in ground, if the segment has it.
 bool landmark(const body::SpineModel& model, const body::Kinematics& kin, int s, const std::string& name, Vec3d& out) {
   const auto& lm = model.segment(s).landmarks;
@@ -59,7 +68,7 @@ void addPelvis(const body::SpineModel& model, const body::Kinematics& kin, MeshA
   std::vector<Vec3d> sacrum;
   for (int level = 1; level <= 4; ++level) {
     Vec3d point;
-    if (landmark(model, kin, p, "s" + std::to_string(level) + "_spinous", point)) sacrum.push_back(point);
+    if (landmark(model, kin, p, levelName("s", level, "_spinous"), point)) sacrum.push_back(point);
   }
   if (sacrum.size() >= 2) mesh.add(tubeThrough(sacrum, 0.022, 12));
 }
@@ -85,9 +94,9 @@ void addThorax(const body::SpineModel& model, const body::Kinematics& kin, int s
   std::vector<Vec3d> column;
   for (int level = 1; level <= 12; ++level) {
     Vec3d right, left, spinous;
-    if (!landmark(model, kin, s, "t" + std::to_string(level) + "_transverse_r", right) ||
-        !landmark(model, kin, s, "t" + std::to_string(level) + "_transverse_l", left) ||
-        !landmark(model, kin, s, "t" + std::to_string(level) + "_spinous", spinous)) {
+    if (!landmark(model, kin, s, levelName("t", level, "_transverse_r"), right) ||
+        !landmark(model, kin, s, levelName("t", level, "_transverse_l"), left) ||
+        !landmark(model, kin, s, levelName("t", level, "_spinous"), spinous)) {
       continue;
     }
     const Vec3d middle = 0.5 * (right + left);

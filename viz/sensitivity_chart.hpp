@@ -1,6 +1,7 @@
 #pragma once
 // The sweep report's sensitivity ranking as a bar chart (PNG): per varied parameter, its
-// standardised regression coefficient on peak L4/L5 compression and on spasm risk.
+// standardised regression coefficient on each ranked output (peak L4/L5 compression, peak
+// and mean spasm risk).
 #include <filesystem>
 
 #include "sweep/report.hpp"

@@ -42,7 +42,8 @@ void SweepProgress::draw() {
   const int finished = already_ + done_;
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   const double rate = done_ > 0 && elapsed > 0.0 ? done_ / elapsed : 0.0;
-  const std::string left = rate > 0.0 ? "~" + durationText((total_ - finished) / rate) + " left" : "";
+  std::string left;
+  if (rate > 0.0) left.append("~").append(durationText((total_ - finished) / rate)).append(" left");
   const double fraction = total_ > 0 ? static_cast<double>(finished) / total_ : 1.0;
   if (terminal_) {
     const int width = 30, filled = static_cast<int>(fraction * width);

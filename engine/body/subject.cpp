@@ -7,8 +7,9 @@ namespace tonus::body {
 Scaling scalingFor(const ModelSpec& spec, const Subject& subject) {
   Scaling s;
   s.length = subject.height / spec.reference_height;
-  // Force-generating cross-section grows with body mass^(2/3) (geometric similarity); the
-  // sex ratio applies relative to the reference subject's sex.
+  // Force-generating cross-section grows with (mass / reference mass)^body_mass_exponent (the
+  // model file's; 1.0 in the default model); the sex ratio applies relative to the reference
+  // subject's sex.
   const double sex_ratio = subject.sex == spec.reference_sex ? 1.0
                            : subject.sex == Sex::Female    ? spec.female_strength_ratio
                                                            : 1.0 / spec.female_strength_ratio;

@@ -19,7 +19,12 @@ namespace fs = std::filesystem;
 
 // `.NAME.partial-PID` (and `.NAME.previous-PID`, from before the exchange rename), beside NAME.
 std::string stagingPrefix(const fs::path& target, const char* kind) {
-  return "." + target.filename().string() + "." + kind + "-";
+  std::string prefix = ".";
+  prefix += target.filename().string();
+  prefix += '.';
+  prefix += kind;
+  prefix += '-';
+  return prefix;
 }
 
 // True while `pid` is a running tonus (a concurrent write to the same target).

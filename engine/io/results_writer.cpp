@@ -88,7 +88,8 @@ bool isGroupChannel(const std::string& name) {
   return name == "capacity_exceeded";
 }
 
-// Fixed decimals where they mean something; enough digits for doubles elsewhere.
+// Numbers in general format at the stream's precision (10 significant digits in
+// timeseries.csv); "nan" for non-finite values.
 void writeCsvNumber(std::ofstream& out, double x) {
   if (std::isfinite(x)) out << x;
   else out << "nan";

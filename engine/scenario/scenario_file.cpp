@@ -251,7 +251,7 @@ void readTimelineItem(const YamlNode& item, const std::string& source, std::size
     const std::string where = source + "[" + std::to_string(i) + "]." + kind;
     if (kind == "repeat") {
       body.allowOnlyKeys({"times", "timeline"});
-      if (depth > 4) body.fail("repeat blocks may nest at most 4 deep");
+      if (depth > 4) body.fail("repeat blocks may nest at most 5 deep");
       const int times = body.at("times").asIntegerIn(1, 10000);
       std::vector<Phase> block;
       readTimeline(body.at("timeline"), where + ".timeline", block, depth + 1, errors);

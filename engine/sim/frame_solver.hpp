@@ -1,6 +1,6 @@
 #pragma once
-// One frame of a run, as a table of contents: kinematics -> paths -> loads -> inverse
-// dynamics -> passive tissue -> muscle forces -> recruitment -> joint loads. Each stage is a
+// One frame of a run, as a table of contents: kinematics -> paths -> loads -> muscle forces ->
+// inverse dynamics -> passive tissue -> recruitment -> joint loads. Each stage is a
 // named function with its own timer. A FrameSolver owns one run's buffers and the recruiter's
 // warm start; the SpineModel it reads is shared and never changed.
 #include <array>

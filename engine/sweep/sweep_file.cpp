@@ -12,6 +12,9 @@
 namespace tonus::sweep {
 namespace {
 
+// The most cases a sweep may hold, by sampling or by grid.
+constexpr int kMostCases = 1000000;
+
 using io::YamlNode;
 
 std::string baseText(const std::filesystem::path& path, const YamlNode& where) {
@@ -139,7 +142,7 @@ Sweep loadSweepFile(const std::filesystem::path& file) {
     }
   });
   errors.attempt([&] {
-    if (s.method == Method::LatinHypercube) s.samples = root.at("samples").asIntegerIn(2, 1000000);
+    if (s.method == Method::LatinHypercube) s.samples = root.at("samples").asIntegerIn(2, kMostCases);
     else if (auto n = root.find("samples")) n->fail("is for latin_hypercube; a grid runs every combination");
   });
   errors.attempt([&] {
@@ -160,6 +163,16 @@ Sweep loadSweepFile(const std::filesystem::path& file) {
         if (v.distribution.kind == Distribution::Kind::Conditional) resolveGiven(v, s.vary, node);
         s.vary.push_back(v);
       });
+    }
+  });
+  errors.attempt([&] {
+    // A grid runs every combination: its size is the product of the lists, kept countable.
+    if (s.method != Method::Grid || s.vary.empty()) return;
+    double combinations = 1.0;
+    for (const Variation& v : s.vary) combinations *= static_cast<double>(v.distribution.values.size());
+    if (combinations > kMostCases) {
+      root.at("vary").failPlain("a grid of " + std::to_string(static_cast<long long>(std::min(combinations, 1e18))) +
+                                " combinations; a sweep runs at most " + std::to_string(kMostCases) + " cases");
     }
   });
   errors.throwIfAny();

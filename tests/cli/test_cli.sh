@@ -52,12 +52,24 @@ for p in s["phases"]:
     assert isinstance(p["capacity_exceeded"], bool)
     assert "multifidus" in p["mean_activation"]
     assert p["niosh"]["L4L5"]["above_action_limit_s"] >= 0
+    # Nachemson's index as docs/model.md gives it: p = 1.5 F / A, A = 1800 mm^2 x (1.65 / 1.75)^2.
+    area = 18e-4 * (1.65 / 1.75) ** 2
+    for stat in ("mean", "peak"):
+        want = 1.5 * p["L4L5_compression_N"][stat] / area / 1e6
+        assert abs(p["L4L5_idp_MPa"][stat] - want) < 1e-9 * want, (stat, p["L4L5_idp_MPa"], want)
+    # No time above a limit the phase's peak never reached.
+    for joint in ("L4L5", "L5S1"):
+        if p[f"{joint}_compression_N"]["peak"] < 3400:
+            assert p["niosh"][joint]["above_action_limit_s"] == 0, (joint, p["niosh"])
 assert s["phases"][1]["L4L5_compression_N"]["peak"] > s["phases"][0]["L4L5_compression_N"]["peak"]
+# Standing: Wilke 1999's 0.50 MPa within the 1.3x agreement docs/validation.md claims.
+assert 0.50 / 1.3 < s["phases"][0]["L4L5_idp_MPa"]["mean"] < 0.50 * 1.3, s["phases"][0]["L4L5_idp_MPa"]
 assert s["peak"]["L4L5_compression_N"]["value"] == max(p["L4L5_compression_N"]["peak"] for p in s["phases"])
 assert s["niosh_limits_N"] == {"action_limit": 3400.0, "max_permissible_limit": 6400.0}
 assert set(s["niosh"]) == {"L4L5", "L5S1"}
 # Physiology (issue 5).
-assert s["task_failure_s"] is None or s["task_failure_s"] >= 0
+# 90 s with two light lifts leaves every muscle above 94 % capacity: nowhere near task failure.
+assert s["task_failure_s"] is None, s["task_failure_s"]
 assert isinstance(s["spasm_events"], list)
 assert 0 <= s["spasm_risk"] <= 1 and s["spasm_risk"] == s["spasm_risk_peak"]["value"]
 assert set(s["spasm_risk_peak"]["contributors"]) == {"fatigue", "posture", "rapid_stretch", "stress", "dehydration", "electrolytes"}
@@ -116,7 +128,8 @@ check "validate a missing file" 2 "$tonus" validate /no/such/scenario.yaml
 check "model info" 0 "$tonus" model info
 grep -q "multifidus" /tmp/tonus_cli_out.$$ || { echo "FAIL: model info lists multifidus"; fail=1; }
 check "model info --json" 0 "$tonus" model info --json
-python3 -c "import json,sys; d=json.load(open('/tmp/tonus_cli_out.$$')); assert d['fascicles']>=150 and len(d['bodies'])==8, d['fascicles']" \
+# docs/model.md: 178 muscle fascicles.
+python3 -c "import json,sys; d=json.load(open('/tmp/tonus_cli_out.$$')); assert d['fascicles']==178 and len(d['bodies'])==8, d['fascicles']" \
   || { echo "FAIL: model info --json content"; fail=1; }
 check "model info female" 0 "$tonus" model info --sex female --mass 60 --height 1.62
 check "moment arms" 0 "$tonus" model moment-arms --level L4_L5 --posture trunk_flexion_deg=30

@@ -15,7 +15,8 @@ inline std::vector<MuscleSpec> variedSpecs(int n, unsigned seed = 42) {
   std::vector<MuscleSpec> specs;
   for (int i = 0; i < n; ++i) {
     MuscleSpec s;
-    s.name = "m" + std::to_string(i);
+    s.name = "m";
+    s.name += std::to_string(i);
     s.max_isometric_force = 50.0 + 1500.0 * u01(rng);
     s.optimal_fibre_length = 0.03 + 0.25 * u01(rng);
     s.tendon_slack_length = s.optimal_fibre_length * (0.05 + 2.5 * u01(rng));

@@ -3,10 +3,12 @@
 // reflex models, independence from the sampling interval, and a day without NaN or runaway.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <regex>
 
 #include "body/model_file.hpp"
+#include "io/text_file.hpp"
 #include "scenario/scenario_file.hpp"
 #include "sim/run.hpp"
 
@@ -33,6 +35,16 @@ struct Fixture {
   }
   static double runPeak(const RunResult& r, const std::string& channel) {
     return r.overall.channels[r.channelIndex(channel)].peak;
+  }
+  static const Sample& sampleAt(const RunResult& r, double time) {
+    const auto at = std::find_if(r.samples.begin(), r.samples.end(), [&](const Sample& s) { return s.time == time; });
+    EXPECT_NE(at, r.samples.end()) << "no sample at " << time << " s";
+    return at != r.samples.end() ? *at : r.samples.back();
+  }
+  static const Sample& lastSampleOfPhase(const RunResult& r, int phase) {
+    const auto at = std::find_if(r.samples.rbegin(), r.samples.rend(), [&](const Sample& s) { return s.phase == phase; });
+    EXPECT_NE(at, r.samples.rend()) << "no sample in phase " << phase;
+    return at != r.samples.rend() ? *at : r.samples.back();
   }
 };
 
@@ -130,29 +142,45 @@ TEST(PhysiologyRuns, RestRecoversFatigueAndDrinkingRestoresHydration) {
                             "  - lie: {duration: 15min}\n  - drink: {litres: 1.0}\n  - stand: {duration: 1h}\n");
   const int c = r.channelIndex("fatigue_max");
   EXPECT_LT(r.phases[1].channels[c].mean(), 0.5 * r.phases[0].channels[c].peak) << "recovery at rest (r = 15)";
+  // With r = 15 and a lying load below 0.1, recovery is at least 8 R = 0.006 /s: > 5 e-folds in
+  // 15 min; a multiplier of 3 or less would leave more than a tenth of the peak.
+  EXPECT_LT(Fixture::lastSampleOfPhase(r, 1).values[c], 0.1 * r.phases[0].channels[c].peak) << "end of the lie";
   // 1 L is 1.3 % of 75 kg: the deficit falls from 3 % toward 1.7 %.
   EXPECT_NEAR(Fixture::phasePeak(r, 0, "hydration_deficit_percent"), 3.0, 1e-6);
   const double after = r.samples.back().values[r.channelIndex("hydration_deficit_percent")];
-  EXPECT_NEAR(after, 3.0 - 100.0 * 1.0 / 75.0, 0.1);
+  // docs/physiology.md: absorbed with tau = 15 min; this is 1 h after the drink.
+  EXPECT_NEAR(after, 3.0 - 100.0 * 1.0 / 75.0 * (1.0 - std::exp(-3600.0 / 900.0)), 1e-3);
 }
 
-TEST(PhysiologyRuns, TheLongDriveEndsInSpasmAndBreaksPreventIt) {
+TEST(PhysiologyRuns, BreaksInALongDriveLowerTheRiskWhateverTheCondition) {
+  // The library's long drive with and without its stops (a walk, a stretch and a drink every
+  // 55 min), for calm to anxious drivers, hydrated or not: the breaks must lower the mean
+  // spasm risk and tone every time, not only at one knife-edge setting. (Mean fatigue is not
+  // yet lower with breaks in every condition: the walk's own demand; issue 13 takes it up.)
   Fixture f;
-  const auto file = [](const char* name) {
-    return scenario::loadScenarioFile(std::string(TONUS_SOURCE_DIR) + "/scenarios/" + name);
+  const auto text = [](const char* name) {
+    return io::readInputFile(std::string(TONUS_SOURCE_DIR) + "/scenarios/" + name);
   };
-  for (const char* name : {"long-drive.yaml", "long-drive-with-breaks.yaml"}) {
-    const scenario::Scenario s = file(name);
-    const body::SpineModel model(f.spec, subjectFor(s, f.spec));
-    const RunResult r = runScenario(s, model, scenario::Timeline(s, model));
-    if (std::string(name) == "long-drive.yaml") {
-      EXPECT_FALSE(r.spasm_events.empty()) << name;
-      for (const SpasmEvent& e : r.spasm_events) {
-        EXPECT_GE(e.end - e.start, s.physiology.spasm_min_duration);
-        EXPECT_GE(e.peak_tone, s.physiology.spasm_threshold);
-      }
-    } else {
-      EXPECT_TRUE(r.spasm_events.empty()) << name;
+  const std::string without = text("long-drive.yaml"), with = text("long-drive-with-breaks.yaml");
+  const std::string library_condition =
+      "condition: {dehydration_percent: 3, electrolytes: low_magnesium, stress: 0.7, core_strength: 0.85, "
+      "ambient_temperature_c: 28}";
+  ASSERT_NE(without.find(library_condition), std::string::npos);
+  ASSERT_NE(with.find(library_condition), std::string::npos);
+  for (const char* stress : {"0.2", "0.5", "0.8"}) {
+    for (const char* dehydration : {"0", "4"}) {
+      const std::string condition = std::string("condition: {dehydration_percent: ") + dehydration +
+                                    ", electrolytes: low_magnesium, stress: " + stress +
+                                    ", core_strength: 0.85, ambient_temperature_c: 28}";
+      const auto runOf = [&](std::string scenario) {
+        scenario.replace(scenario.find(library_condition), library_condition.size(), condition);
+        return f.run(scenario);
+      };
+      const RunResult straight = runOf(without), stopping = runOf(with);
+      SCOPED_TRACE(std::string("stress ") + stress + ", dehydration " + dehydration + " %");
+      EXPECT_LT(Fixture::runMean(stopping, "spasm_risk"), Fixture::runMean(straight, "spasm_risk"));
+      EXPECT_LT(Fixture::runMean(stopping, "tone_max"), Fixture::runMean(straight, "tone_max"));
+      EXPECT_LE(stopping.spasm_events.size(), straight.spasm_events.size());
     }
   }
 }
@@ -169,6 +197,8 @@ TEST(PhysiologyRuns, PainAdaptationDampsToneWhereTheViciousCycleRaisesIt) {
   const int capacity = lund.channelIndex("capacity_multifidus"), fatigue = lund.channelIndex("fatigue_multifidus");
   const Sample& last = lund.samples.back();
   EXPECT_LT(last.values[capacity], 1.0 - last.values[fatigue] - 1e-4);
+  // ... but by at most the documented 15 % (Farina et al. 2005: -13 % EMG).
+  EXPECT_GE(last.values[capacity], 0.85 * (1.0 - last.values[fatigue]) - 1e-9);
 }
 
 TEST(PhysiologyRuns, ResultsDoNotDependOnTheSamplingInterval) {
@@ -199,7 +229,7 @@ TEST(PhysiologyRuns, ResultsDoNotDependOnTheSamplingInterval) {
 
 TEST(PhysiologyRuns, TwentyFourHoursWithoutNaNOrRunaway) {
   Fixture f;
-  const RunResult r = f.run(
+  const std::string day =
       "name: day\ncondition: {stress: 0.6, dehydration_percent: 2, ambient_temperature_c: 30}\ntimeline:\n"
       "  - repeat:\n      times: 3\n      timeline:\n"
       "        - sit: {duration: 2h, style: slumped}\n        - lift: {reps: 10, load_kg: 15, cycle_s: 6}\n"
@@ -207,8 +237,10 @@ TEST(PhysiologyRuns, TwentyFourHoursWithoutNaNOrRunaway) {
       "        - carry: {duration: 30min, load_kg: 10, on: right_shoulder}\n        - heat: {duration: 20min}\n"
       "        - cold: {duration: 30min}\n        - massage: {duration: 10min}\n        - stand: {duration: 1h}\n"
       "        - drink: {litres: 0.5}\n        - lie: {duration: 3h}\n        - exert: {duration: 1min, effort_percent_mvc: 50}\n"
-      "  - lie: {duration: 5h}\noutput: {sample_every: 5min}\n");
-  EXPECT_GT(r.simulated_s, 24 * 3600.0);
+      "  - lie: {duration: 5h}\noutput: {sample_every: 5min}\n";
+  const RunResult r = f.run(day);
+  // Every phase of every repeat is run: the clock ends at the timeline's own length (27.6 h).
+  EXPECT_DOUBLE_EQ(r.simulated_s, scenario::loadScenarioText(day, "day.yaml").duration());
   for (const Sample& s : r.samples) {
     for (double v : s.values) ASSERT_TRUE(std::isfinite(v)) << s.time;
     for (const auto& q : s.fascicle) ASSERT_TRUE(q.allFinite()) << s.time;
@@ -218,11 +250,16 @@ TEST(PhysiologyRuns, TwentyFourHoursWithoutNaNOrRunaway) {
     EXPECT_LE(s.fascicle[kTone].maxCoeff(), 1.0);
     EXPECT_LE(s.fascicle[kActivation].maxCoeff(), 1.0 + 1e-9);
     EXPECT_LE(s.fascicle[kRisk].maxCoeff(), 1.0);
-    EXPECT_LT(s.fascicle[kMetabolite].maxCoeff(), 1e3);
+    // Steady states reach ~1.4 (fresh) to ~4 (tired) here and the 1-min exert adds <= 2; with
+    // no washout at all the index would climb to ~200 by the end of the day.
+    EXPECT_LT(s.fascicle[kMetabolite].maxCoeff(), 10.0);
   }
-  // Sweating all day in the heat with too little to drink: the deficit grows, within its bounds.
-  EXPECT_GT(Fixture::runPeak(r, "hydration_deficit_percent"), 5.0);
-  EXPECT_LE(Fixture::runPeak(r, "hydration_deficit_percent"), 10.0);
+  // Sweating all day in the heat with too little to drink. Before the first drink the deficit is
+  // the documented law: 2 % + 0.05 L/h per deg C x 6 C x 2 h of 75 kg = 2.8 %.
+  const int deficit = r.channelIndex("hydration_deficit_percent");
+  EXPECT_NEAR(Fixture::sampleAt(r, 7200.0).values[deficit], 2.0 + 100.0 * 0.05 * 6.0 * 2.0 / 75.0, 1e-6);
+  // It then reaches, and stays within, its documented cap of 10 %.
+  EXPECT_DOUBLE_EQ(Fixture::runPeak(r, "hydration_deficit_percent"), 10.0);
 }
 
 }  // namespace

@@ -164,14 +164,20 @@ TEST(ScenarioFile, DefaultScenarioIsValid) {
   const body::SpineModel model(spec, {spec.reference_sex, 1.75, 75, 40});
   EXPECT_NO_THROW(Timeline(s, model));
   EXPECT_GE(s.phases.size(), 8u);
+  // The built-in copy has every phase of scenarios/default.yaml.
+  EXPECT_EQ(s.phases.size(), loadScenarioFile(std::string(TONUS_SOURCE_DIR) + "/scenarios/default.yaml").phases.size());
 }
 
 TEST(ScenarioFile, EveryScenarioInTheLibraryIsValid) {
   const body::ModelSpec spec = body::loadDefaultModel();
-  int checked = 0;
+  int checked = 0, sweeps = 0, files = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(TONUS_SOURCE_DIR) + "/scenarios")) {
+    if (entry.path().extension() == ".yml" || entry.path().extension() == ".yaml") ++files;
     if (entry.path().extension() != ".yaml") continue;
-    if (io::YamlNode::loadFile(entry.path()).has("vary")) continue;  // a sweep: see test_sweep
+    if (io::YamlNode::loadFile(entry.path()).has("vary")) {  // a sweep: see test_sweep
+      ++sweeps;
+      continue;
+    }
     SCOPED_TRACE(entry.path().string());
     const Scenario s = loadScenarioFile(entry.path());
     body::Subject subject{spec.reference_sex, spec.reference_height, spec.reference_mass, 40.0};
@@ -182,6 +188,8 @@ TEST(ScenarioFile, EveryScenarioInTheLibraryIsValid) {
     ++checked;
   }
   EXPECT_GE(checked, 10) << "the library: desk day x2, lifting x2, twist, commute, nurse, rest, exert, default";
+  // Every YAML file of the library was checked here or is a sweep: none skipped (a .yml, say).
+  EXPECT_EQ(checked + sweeps, files);
 }
 
 }  // namespace

@@ -50,7 +50,17 @@ output: {sample_every: 5s}
   const double bent = f.phaseMean(r, 1, "L4L5_compression_N");
   EXPECT_GT(bent, 1000.0);
   EXPECT_LT(bent, 2600.0);
-  EXPECT_GT(bent, 1.4 * standing);
+  // The pressure Wilke measured, within the 1.3x agreement docs/validation.md claims for
+  // standing (0.50 MPa) and standing flexed (1.10 MPa).
+  const double idp_standing = f.phaseMean(r, 0, "L4L5_idp_MPa"), idp_bent = f.phaseMean(r, 1, "L4L5_idp_MPa");
+  EXPECT_GT(idp_standing, 0.50 / 1.3);
+  EXPECT_LT(idp_standing, 0.50 * 1.3);
+  EXPECT_GT(idp_bent, 1.10 / 1.3);
+  EXPECT_LT(idp_bent, 1.10 * 1.3);
+  // Nachemson: 150 % of standing already at 20 deg, so no less at 40 deg; at most Wilke's own
+  // ratio 1.10 / 0.50 = 2.2 with the same 1.3x agreement.
+  EXPECT_GT(bent, 1.5 * standing);
+  EXPECT_LT(bent, 2.2 * 1.3 * standing);
   EXPECT_EQ(r.overall.capacity_exceeded_s, 0.0);
 }
 

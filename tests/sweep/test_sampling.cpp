@@ -86,7 +86,13 @@ TEST(Sampling, ATruncatedNormalIsCentredOnItsMean) {
   // +-4 SD bounds cut almost nothing: mean 80 and SD 10 within sampling error (LHS is tighter).
   EXPECT_NEAR(mean, 80.0, 0.05);
   EXPECT_NEAR(std::sqrt(var), 10.0, 0.1);
-  EXPECT_GE(*std::min_element(m.begin(), m.end()), 40.0);
+  // A truncation that binds (-1 to +0.5 SD cuts ~47 % of the law): every sample stays inside it.
+  const auto tight = casesOf(sweepWith(dir, "samples: 200\nseed: 1\n",
+                                       "  subject.mass_kg: {normal: {mean: 80, sd: 10, min: 70, max: 85}}\n"));
+  for (double x : column(tight, 0)) {
+    EXPECT_GE(x, 70.0);
+    EXPECT_LE(x, 85.0);
+  }
 }
 
 TEST(Sampling, AConditionalFollowsTheLevelOfItsCase) {

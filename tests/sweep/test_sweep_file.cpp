@@ -126,6 +126,10 @@ TEST(SweepFile, EverySweepInTheLibraryChecksOut) {
     const std::vector<Case> cases = casesOf(s);
     EXPECT_NO_THROW(checkCases(s, cases));
     EXPECT_GE(cases.size(), 100u);
+    // A Latin hypercube gives exactly the `samples:` the file asks for.
+    if (s.method == Method::LatinHypercube) {
+      EXPECT_EQ(cases.size(), static_cast<std::size_t>(s.samples));
+    }
     ++checked;
   }
   EXPECT_GE(checked, 2) << "lifting-population and desk-day-population";

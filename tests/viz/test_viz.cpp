@@ -1,15 +1,20 @@
 // The VTK layer (run under xvfb-run by ctest): pictures have the size asked for, are not
 // blank, and colour a muscle at the top of the scale and one at rest with the colour map's
-// colours; ParaView series read back through VTK's reader with every step and array; charts,
-// movies and the viewer's snapshot are drawn; bad options are refused by name.
+// colours; ParaView series read back through VTK's reader with every step and array; charts
+// (their lines, not only their frame), movies and the viewer's snapshot are drawn; bad options
+// are refused by name.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <vtkActor.h>
+#include <vtkActorCollection.h>
 #include <vtkCellData.h>
 #include <vtkImageData.h>
+#include <vtkMapper.h>
 #include <vtkPNGReader.h>
 #include <vtkPointData.h>
 #include <vtkPolyData.h>
 #include <vtkRenderWindow.h>
+#include <vtkRenderer.h>
 #include <vtkXMLPolyDataReader.h>
 
 #include <cmath>
@@ -85,6 +90,38 @@ double coverage(vtkImageData* image) {
   return static_cast<double>(differ) / (dims[0] * dims[1]);
 }
 
+// The Scene's fascicle tubes: the one actor coloured by the per-point "value" array.
+vtkActor* muscleActorOf(const Scene& scene) {
+  vtkActorCollection* actors = scene.renderer()->GetActors();
+  actors->InitTraversal();
+  for (vtkActor* actor = actors->GetNextActor(); actor != nullptr; actor = actors->GetNextActor()) {
+    const char* array = actor->GetMapper() != nullptr ? actor->GetMapper()->GetArrayName() : nullptr;
+    if (array != nullptr && std::string(array) == "value") return actor;
+  }
+  return nullptr;
+}
+
+// Share of pixels that differ between two pictures of the same size.
+double differingShare(vtkImageData* a, vtkImageData* b) {
+  int dims[3];
+  a->GetDimensions(dims);
+  long differ = 0;
+  for (int y = 0; y < dims[1]; ++y) {
+    for (int x = 0; x < dims[0]; ++x) {
+      const auto p = pixelAt(a, x, y), q = pixelAt(b, x, y);
+      if (std::fabs(p[0] - q[0]) + std::fabs(p[1] - q[1]) + std::fabs(p[2] - q[2]) > 0.05) ++differ;
+    }
+  }
+  return static_cast<double>(differ) / (dims[0] * dims[1]);
+}
+
+vtkSmartPointer<vtkImageData> readPng(const fs::path& png) {
+  auto reader = vtkSmartPointer<vtkPNGReader>::New();
+  reader->SetFileName(png.string().c_str());
+  reader->Update();
+  return reader->GetOutput();
+}
+
 // Chromaticity: the colour with its brightness divided out (lighting scales all three alike).
 std::array<double, 3> chroma(const std::array<double, 3>& c) {
   const double sum = c[0] + c[1] + c[2] + 1e-9;
@@ -137,7 +174,18 @@ TEST(Viz, APictureColoursAMuscleAtFullScaleAndOneAtRestWithTheColourMap) {
   image->GetDimensions(dims);
   EXPECT_EQ(dims[0], 320);
   EXPECT_EQ(dims[1], 240);
-  EXPECT_GT(coverage(image), 0.05) << "not blank";
+  // Not blank, and the muscles themselves drawn: the same picture without their tubes (the
+  // frame, discs, load and colour bar alone) covers clearly less.
+  const double with_muscles = coverage(image);
+  vtkActor* muscles = muscleActorOf(scene);
+  ASSERT_NE(muscles, nullptr);
+  muscles->SetVisibility(false);
+  window->Render();
+  const double without_muscles = coverage(capture(window));
+  muscles->SetVisibility(true);
+  window->Render();
+  EXPECT_GT(with_muscles, 0.05) << "not blank";
+  EXPECT_GT(with_muscles - without_muscles, 0.02) << "muscles drawn";
   const auto hot_at = scene.screenPointOfFascicle(hot);
   const auto cold_at = scene.screenPointOfFascicle(cold);
   ASSERT_GT(hot_at[0], 3);
@@ -213,6 +261,29 @@ TEST(Viz, ChartsAreDrawnAndNotBlank) {
     reader->GetOutput()->GetDimensions(dims);
     EXPECT_EQ(dims[0], 300) << chart;
     EXPECT_GT(coverage(reader->GetOutput()), 0.02) << chart;
+  }
+}
+
+TEST(Viz, ChartsDrawTheRunsLinesNotOnlyTheirFrame) {
+  // The reference: the same charts (title, axes, phases, legend) with every value moved far
+  // below the axis, so no line is drawn. At the default size the lines must change at least as
+  // many pixels as one 1-pixel line across the whole chart (each is 2 pixels wide and spans
+  // the plot). The pressure chart is left out: its axis follows the data, so its frame differs.
+  Results& r = results();
+  io::RunRecord hidden = r.record;
+  for (auto& [name, values] : hidden.channels) {
+    for (double& v : values) v -= 1e6;
+  }
+  const ChartOptions options;
+  std::filesystem::create_directories(r.dir / "full_charts");
+  std::filesystem::create_directories(r.dir / "hidden_charts");
+  const auto charts = writeCharts(r.record, options, r.dir / "full_charts");
+  const auto frames = writeCharts(hidden, options, r.dir / "hidden_charts");
+  ASSERT_EQ(charts.size(), 4u);
+  ASSERT_EQ(frames.size(), 4u);
+  for (const std::size_t i : {0u, 1u, 3u}) {
+    const double changed = differingShare(readPng(charts[i]), readPng(frames[i]));
+    EXPECT_GT(changed, 1.0 / options.height) << charts[i];
   }
 }
 
