@@ -126,15 +126,14 @@ int referenceJoint(const body::SpineModel& model) {
   return 0;
 }
 
-Timeline::Timeline(const Scenario& scenario, const body::SpineModel& model) : model_(&model) {
+Timeline::Timeline(const Scenario& scenario, const body::SpineModel& model) {
   plan(scenario, model);
   io::ErrorCollector errors;
   checkRanges(model, errors);
   errors.throwIfAny();
 }
 
-Timeline::Timeline(const Scenario& scenario, const body::SpineModel& model, io::ErrorCollector& errors)
-    : model_(&model) {
+Timeline::Timeline(const Scenario& scenario, const body::SpineModel& model, io::ErrorCollector& errors) {
   plan(scenario, model);
   checkRanges(model, errors);
 }

@@ -44,8 +44,6 @@ class Timeline {
 
   std::vector<PlannedPhase> phases_;
   double duration_ = 0.0;
-  // Joint angles of a target's posture (the rhythm needs the model).
-  const body::SpineModel* model_;
 };
 
 // The reference joint for hand distances: L5/S1 if the model has it, else the lowest spine joint.

@@ -54,8 +54,23 @@ ResultsStore::ResultsStore(const std::filesystem::path& file, const Sweep& sweep
     throw UserError(file.string() + " already exists: add --resume to finish that sweep, or choose another --out");
   }
   if (sqlite3_open(file.string().c_str(), &db_) != SQLITE_OK) {
-    throw UserError(file.string() + ": cannot open (" + std::string(db_ ? sqlite3_errmsg(db_) : "no memory") + ")");
+    const std::string why = db_ ? sqlite3_errmsg(db_) : "no memory";
+    sqlite3_close(db_);  // SQLite hands out a connection even when opening fails
+    db_ = nullptr;
+    throw UserError(file.string() + ": cannot open (" + why + ")");
   }
+  // A refusal below (another sweep's store) must not leave the connection open.
+  try {
+    createOrCheck(sweep);
+  } catch (...) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw;
+  }
+}
+
+void ResultsStore::createOrCheck(const Sweep& sweep) {
+  const std::filesystem::path& file = file_;
   sqlite3_busy_timeout(db_, 600000);
   for (const Variation& v : sweep.vary) parameter_columns_.push_back(parameterColumn(v.path));
   execute("PRAGMA journal_mode=WAL");

@@ -34,6 +34,8 @@ class ResultsStore {
   static std::string parameterColumn(const std::string& path);     // "p_subject_height_m"
 
  private:
+  // The schema, and this sweep's fingerprint written or checked.
+  void createOrCheck(const Sweep& sweep);
   void execute(const std::string& sql) const;
   sqlite3* db_ = nullptr;
   std::filesystem::path file_;

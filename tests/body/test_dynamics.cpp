@@ -150,7 +150,7 @@ TEST(JointLoads, StandingDiscIsCompressedByTheWeightAbove) {
   const int l4l5 = model.jointIndex("L4_L5");
   double above = model.armsMass();
   for (int s = l4l5; s < model.segmentCount(); ++s) above += model.segment(s).mass;
-  const JointLoad& load = jointLoads(model, posed.kin, w)[l4l5];
+  const JointLoad load = jointLoads(model, posed.kin, w)[l4l5];  // a copy: the vector is a temporary
   const double weight = above * model.gravity();
   const double incl = model.segment(l4l5).joint.disc_inclination;
   EXPECT_NEAR(load.compression, weight * std::cos(incl), 1e-9 * weight);
