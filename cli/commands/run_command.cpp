@@ -149,7 +149,8 @@ void run(const RunOptions& o) {
 
   sim::RunOptions options;
   options.progress = progressReport(o.quiet);
-  FaultInjection fault("TONUS_FAULT_KILL_AFTER_SAMPLES", "TONUS_FAULT_INTERRUPT_AFTER_SAMPLES");
+  FaultInjection fault("TONUS_FAULT_KILL_AFTER_SAMPLES", "TONUS_FAULT_INTERRUPT_AFTER_SAMPLES",
+                       "TONUS_FAULT_BUG_AFTER_SAMPLES");
   sim::RunResult result;
   setActivity("running " + (o.scenario.empty() ? std::string("the built-in default scenario") : o.scenario));
   // The time series stream into the staging folder as the run goes; it replaces `out`

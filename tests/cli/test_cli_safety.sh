@@ -87,6 +87,15 @@ expect_text "interrupted while running short.yaml; nothing half-written was left
 [ ! -e interrupted ] || say "an interrupted run left its output folder"
 ls -a | grep -q '\.partial-' && say "an interrupted run left a staging folder"
 
+# --- An internal error (a bug) exits 1 with one line that says so and what was being done,
+# and leaves nothing half-written.
+TONUS_FAULT_BUG_AFTER_SAMPLES=5 "$tonus" run short.yaml --out buggy > "$work/out" 2>&1; code=$?
+[ $code = 1 ] || { say "an internal error exited $code, not 1"; cat "$work/out"; }
+expect_text "tonus: internal error (a bug in Tonus, please report it) while running short.yaml: a fault injected" "internal error"
+[ "$(wc -l < "$work/out")" = 1 ] || { say "an internal error printed more than one line"; cat "$work/out"; }
+[ ! -e buggy ] || say "an internal error left its output folder"
+ls -a | grep -q '\.partial-' && say "an internal error left a staging folder"
+
 # --- Inputs that used to abort (exit 134): a folder as the scenario, --out ., a broken summary.
 run_expect 2 "validate a folder" "$tonus" validate "$work"
 expect_text "is a folder" "validate a folder"
