@@ -36,6 +36,21 @@ int teamSize(int threads, int work) {
   return std::clamp(work / kMusclesPerThread, 1, requested);
 }
 
+// body(i) for every i in [0, count), statically split over a team of `team` OpenMP threads;
+// returns how many threads took part (the tests check it, so a claim across threads is real).
+template <class Body>
+int onTeam(int team, int count, const Body& body) {
+  int formed = 1;
+#pragma omp parallel num_threads(team) if (team > 1)
+  {
+#pragma omp single nowait
+    formed = omp_get_num_threads();
+#pragma omp for schedule(static)
+    for (int i = 0; i < count; ++i) body(i);
+  }
+  return formed;
+}
+
 void ensureSize(MuscleOutputs& o, Eigen::Index n) {
   for (Eigen::ArrayXd* a :
        {&o.fibre_length, &o.norm_fibre_length, &o.fibre_velocity, &o.norm_fibre_velocity, &o.cos_pennation,
@@ -78,18 +93,9 @@ int MuscleBank::evaluate(const MuscleInputs& in, const MuscleState& state, Muscl
   const kernel::RangeFunction run = pickKernel(options_.law, options_.tendon);
   const kernel::Settings settings{options_.minimum_activation, options_.activation_smoothing};
   const int blocks = (padded_size_ + kBlock - 1) / kBlock;
-  const int team = std::min(teamSize(threads, padded_size_), blocks);
-  int formed = 1;
-#pragma omp parallel num_threads(team) if (team > 1)
-  {
-#pragma omp single nowait
-    formed = omp_get_num_threads();
-#pragma omp for schedule(static)
-    for (int b = 0; b < blocks; ++b) {
-      run(params_, settings, in, state, out, b * kBlock, std::min(padded_size_, (b + 1) * kBlock));
-    }
-  }
-  return formed;
+  return onTeam(std::min(teamSize(threads, padded_size_), blocks), blocks, [&](int b) {
+    run(params_, settings, in, state, out, b * kBlock, std::min(padded_size_, (b + 1) * kBlock));
+  });
 }
 
 EquilibriumReport MuscleBank::equilibrate(const MuscleInputs& in, MuscleState& state, int threads) const {
@@ -116,23 +122,14 @@ EquilibriumReport MuscleBank::equilibrate(const MuscleInputs& in, MuscleState& s
   }
 
   // An equilibrium solve costs ~30 evaluations, so far fewer muscles justify a thread.
-  const int team = teamSize(threads, 30 * size_);
-  int formed = 1;
-#pragma omp parallel num_threads(team) if (team > 1)
-  {
-#pragma omp single nowait
-    formed = omp_get_num_threads();
-#pragma omp for schedule(static)
-    for (int i = 0; i < size_; ++i) {
-      const auto r = solve(params_, settings, i, in.length[i], in.velocity[i], state.activation[i]);
-      state.normalised_tendon_force[i] = r.normalised_tendon_force;
-      const auto u = static_cast<std::size_t>(i);
-      report.status[u] = r.status;
-      report.iterations[u] = r.iterations;
-      report.residual[u] = r.residual;
-    }
-  }
-  report.threads = formed;
+  report.threads = onTeam(teamSize(threads, 30 * size_), size_, [&](int i) {
+    const auto r = solve(params_, settings, i, in.length[i], in.velocity[i], state.activation[i]);
+    state.normalised_tendon_force[i] = r.normalised_tendon_force;
+    const auto u = static_cast<std::size_t>(i);
+    report.status[u] = r.status;
+    report.iterations[u] = r.iterations;
+    report.residual[u] = r.residual;
+  });
   return report;
 }
 
