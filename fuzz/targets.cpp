@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -43,11 +44,15 @@ const body::SpineModel& modelFor(const body::Subject& subject) {
   return *model;
 }
 
-// A folder of this process's own for the files a target writes.
+// A folder of this process's own for the files a target writes, removed when it exits.
 const fs::path& scratch() {
   static const fs::path dir = [] {
     const fs::path d = fs::temp_directory_path() / ("tonus_fuzz_" + std::to_string(::getpid()));
     fs::create_directories(d);
+    std::atexit([] {
+      std::error_code ec;
+      fs::remove_all(scratch(), ec);
+    });
     return d;
   }();
   return dir;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/file_name.hpp"
 #include "core/number_text.hpp"
 #include "io/text_file.hpp"
 #include "io/yaml_reader.hpp"
@@ -156,11 +157,7 @@ void readMuscles(RunRecord& r) {
 }
 
 // The scenario's name names files (the .pvd of a ParaView export): a plain name or "run".
-std::string plainName(const std::string& name) {
-  const bool plain = !name.empty() && name != "." && name != ".." && name.find_first_of("/\\") == std::string::npos &&
-                     std::none_of(name.begin(), name.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
-  return plain ? name : "run";
-}
+std::string plainName(const std::string& name) { return whyNotPlainFileName(name) ? "run" : name; }
 
 void readSummary(RunRecord& r) {
   const std::filesystem::path file = r.dir / "summary.json";

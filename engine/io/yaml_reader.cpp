@@ -169,16 +169,8 @@ YamlNode YamlNode::load(const std::function<YAML::Node()>& parse, const std::str
 }
 
 YamlNode YamlNode::loadFile(const std::filesystem::path& file) {
-  const std::string name = file.string();
-  std::error_code ec;
-  const auto status = std::filesystem::status(file, ec);
-  if (!std::filesystem::exists(status)) throw InputError(name + ": file not found", {name, 0, 0, ""});
-  if (std::filesystem::is_directory(status)) {
-    throw InputError(name + ": is a folder; give a YAML file (a scenario, sweep or model)", {name, 0, 0, ""});
-  }
-  const std::optional<std::string> text = readTextFile(file);
-  if (!text) throw InputError(name + ": cannot read the file", {name, 0, 0, ""});
-  return load([&] { return YAML::Load(*text); }, name);
+  const std::string text = readInputFile(file);
+  return load([&] { return YAML::Load(text); }, file.string());
 }
 
 YamlNode YamlNode::loadString(const std::string& text, const std::string& display_name) {
@@ -307,8 +299,11 @@ std::string YamlNode::asString() const {
 }
 
 std::string YamlNode::asChoice(std::initializer_list<const char*> choices) const {
+  return asChoice(std::vector<std::string>(choices.begin(), choices.end()));
+}
+
+std::string YamlNode::asChoice(const std::vector<std::string>& options) const {
   const std::string value = asString();
-  std::vector<std::string> options(choices.begin(), choices.end());
   if (std::find(options.begin(), options.end(), value) == options.end()) {
     fail("must be one of " + joinKeys(options) + suggestion(value, options));
   }

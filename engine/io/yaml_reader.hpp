@@ -90,6 +90,18 @@ class YamlNode {
   // Scalars, each checked as it is read.
   std::string asString() const;
   std::string asChoice(std::initializer_list<const char*> choices) const;
+  std::string asChoice(const std::vector<std::string>& choices) const;
+  // One of a few names, each standing for a value: asOneOf(n, {{"left", Side::Left}, ...}).
+  template <class T>
+  T asOneOf(std::initializer_list<std::pair<const char*, T>> options) const {
+    std::vector<std::string> names;
+    for (const auto& option : options) names.emplace_back(option.first);
+    const std::string chosen = asChoice(names);
+    for (const auto& option : options) {
+      if (chosen == option.first) return option.second;
+    }
+    return options.begin()->second;  // not reached: asChoice accepted one of the names
+  }
   bool asBool() const;
   double asNumber() const;                                   // any finite number
   double asNumberIn(double lo, double hi, const char* unit = "") const;  // lo <= x <= hi

@@ -5,6 +5,7 @@
 #include <optional>
 #include <sstream>
 
+#include "core/file_name.hpp"
 #include "io/error_collector.hpp"
 #include "io/yaml_reader.hpp"
 #include "scenario/phase_motion.hpp"
@@ -80,7 +81,7 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::E
     duration();
     read([&] {
       if (auto s = n.find("position")) {
-        p.stretch_position = s->asChoice({"lying", "standing"}) == "lying" ? StretchPosition::Lying : StretchPosition::Standing;
+        p.stretch_position = s->asOneOf<StretchPosition>({{"lying", StretchPosition::Lying}, {"standing", StretchPosition::Standing}});
       }
     });
   } else if (kind == "sit") {
@@ -89,8 +90,8 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::E
     duration();
     read([&] {
       if (auto s = n.find("style")) {
-        const std::string style = s->asChoice({"upright", "slumped", "forward"});
-        p.sit_style = style == "upright" ? SitStyle::Upright : style == "slumped" ? SitStyle::Slumped : SitStyle::Forward;
+        p.sit_style = s->asOneOf<SitStyle>(
+            {{"upright", SitStyle::Upright}, {"slumped", SitStyle::Slumped}, {"forward", SitStyle::Forward}});
       }
     });
     read([&] {
@@ -103,8 +104,8 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::E
     duration();
     read([&] {
       if (auto s = n.find("position")) {
-        const std::string pos = s->asChoice({"supine", "prone", "side"});
-        p.lie_position = pos == "supine" ? LiePosition::Supine : pos == "prone" ? LiePosition::Prone : LiePosition::Side;
+        p.lie_position = s->asOneOf<LiePosition>(
+            {{"supine", LiePosition::Supine}, {"prone", LiePosition::Prone}, {"side", LiePosition::Side}});
       }
     });
   } else if (kind == "hold") {
@@ -126,14 +127,10 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::E
     read([&] { p.effort = n.at("effort_percent_mvc").asNumberIn(0.0, 100.0, "%") / 100.0; });
     read([&] {
       if (auto d = n.find("direction")) {
-        const std::string dir = d->asChoice({"extension", "flexion", "lateral_left", "lateral_right", "rotation_left",
-                                             "rotation_right"});
-        p.exert_direction = dir == "extension"       ? ExertDirection::Extension
-                            : dir == "flexion"       ? ExertDirection::Flexion
-                            : dir == "lateral_left"  ? ExertDirection::LateralLeft
-                            : dir == "lateral_right" ? ExertDirection::LateralRight
-                            : dir == "rotation_left" ? ExertDirection::RotationLeft
-                                                     : ExertDirection::RotationRight;
+        p.exert_direction = d->asOneOf<ExertDirection>(
+            {{"extension", ExertDirection::Extension}, {"flexion", ExertDirection::Flexion},
+             {"lateral_left", ExertDirection::LateralLeft}, {"lateral_right", ExertDirection::LateralRight},
+             {"rotation_left", ExertDirection::RotationLeft}, {"rotation_right", ExertDirection::RotationRight}});
       }
     });
     angles();
@@ -143,7 +140,7 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::E
     read([&] { p.reps = n.at("reps").asIntegerIn(1, 100000); });
     load();
     read([&] {
-      if (auto s = n.find("style")) p.lift_style = s->asChoice({"stoop", "squat"}) == "stoop" ? LiftStyle::Stoop : LiftStyle::Squat;
+      if (auto s = n.find("style")) p.lift_style = s->asOneOf<LiftStyle>({{"stoop", LiftStyle::Stoop}, {"squat", LiftStyle::Squat}});
     });
     p.cycle_s = 5.0;
     read([&] {
@@ -179,8 +176,8 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::E
     load();
     read([&] {
       if (auto s = n.find("side")) {
-        const std::string side = s->asChoice({"left", "right", "alternate"});
-        p.twist_side = side == "left" ? TwistSide::Left : side == "right" ? TwistSide::Right : TwistSide::Alternate;
+        p.twist_side = s->asOneOf<TwistSide>(
+            {{"left", TwistSide::Left}, {"right", TwistSide::Right}, {"alternate", TwistSide::Alternate}});
       }
     });
     p.duration = p.reps * twistRepDuration(p.twist_angle, p.twist_peak_speed);
@@ -191,14 +188,9 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::E
     load();
     read([&] {
       if (auto o = n.find("on")) {
-        const std::string on =
-            o->asChoice({"right_shoulder", "left_shoulder", "right_hand", "left_hand", "both_hands", "backpack"});
-        p.carry_on = on == "right_shoulder" ? CarryOn::RightShoulder
-                     : on == "left_shoulder" ? CarryOn::LeftShoulder
-                     : on == "right_hand"    ? CarryOn::RightHand
-                     : on == "left_hand"     ? CarryOn::LeftHand
-                     : on == "both_hands"    ? CarryOn::BothHands
-                                             : CarryOn::Backpack;
+        p.carry_on = o->asOneOf<CarryOn>({{"right_shoulder", CarryOn::RightShoulder}, {"left_shoulder", CarryOn::LeftShoulder},
+                                          {"right_hand", CarryOn::RightHand}, {"left_hand", CarryOn::LeftHand},
+                                          {"both_hands", CarryOn::BothHands}, {"backpack", CarryOn::Backpack}});
       }
     });
   } else if (kind == "heat" || kind == "cold" || kind == "massage") {
@@ -207,10 +199,8 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::E
     duration();
     read([&] {
       if (auto s = n.find("posture")) {
-        const std::string posture = s->asChoice({"lying", "sitting", "standing"});
-        p.therapy_posture = posture == "lying"     ? TherapyPosture::Lying
-                            : posture == "sitting" ? TherapyPosture::Sitting
-                                                   : TherapyPosture::Standing;
+        p.therapy_posture = s->asOneOf<TherapyPosture>(
+            {{"lying", TherapyPosture::Lying}, {"sitting", TherapyPosture::Sitting}, {"standing", TherapyPosture::Standing}});
       }
     });
   } else if (kind == "drink") {
@@ -306,16 +296,7 @@ void readPhysiology(const YamlNode& n, physiology::Parameters& p, io::ErrorColle
 
 // A results folder is named after the scenario: the name must be a plain file name.
 void checkName(const YamlNode& n, const std::string& name) {
-  if (name.empty() || name.find_first_not_of(" \t") == std::string::npos) n.fail("must not be empty");
-  if (name == "." || name == "..") n.fail("must be a plain name (it names the results folder), not '.' or '..'");
-  if (name.find_first_of("/\\") != std::string::npos) {
-    n.fail("must be a plain name without '/' or '\\' (it names the results folder results/<name>)");
-  }
-  if (name.find("..") != std::string::npos) n.fail("must not contain '..' (it names the results folder)");
-  for (const unsigned char c : name) {
-    if (c < 0x20 || c == 0x7f) n.fail("must not contain control characters such as a tab or a new line");
-  }
-  if (name.size() > 120) n.fail("must be at most 120 bytes long (it names the results folder)");
+  if (const auto why = whyNotPlainFileName(name)) n.fail(*why + " (it names the results folder results/<name>)");
 }
 
 // The nicest interval, from these, that keeps a series within `most` samples.

@@ -46,14 +46,14 @@ body::Motion motionAt(const body::SpineModel& model, const scenario::Timeline& t
   const auto q = [&](double time) {
     return body::jointAngles(model, timeline.targetIn(pp.index, std::clamp(time, pp.start, pp.end) - pp.start).posture);
   };
-  body::Motion m = body::Motion::still(q(t));
-  if (still) return m;
   const double h = 1e-3;
-  if (pp.end - pp.start < 2 * h) return m;
-  // Three points 0, h, 2h apart inside the phase: centred on t where room allows.
+  if (still || pp.end - pp.start < 2 * h) return body::Motion::still(q(t));
+  // Three points 0, h, 2h apart inside the phase: centred on t where room allows (then the
+  // middle one is t itself).
   const double first = std::clamp(t - h, pp.start, pp.end - 2 * h);
-  const Eigen::VectorXd q0 = q(first), q1 = q(first + h), q2 = q(first + 2 * h);
   const double at = t - (first + h);  // t's place relative to the middle point
+  const Eigen::VectorXd q0 = q(first), q1 = q(first + h), q2 = q(first + 2 * h);
+  body::Motion m = body::Motion::still(at == 0.0 ? q1 : q(t));
   m.qddot = (q2 - 2 * q1 + q0) / (h * h);
   m.qdot = (q2 - q0) / (2 * h) + at * m.qddot;
   return m;
