@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,24 @@ namespace tonus::cli {
 namespace {
 
 std::vector<std::string> g_arguments;
+
+// Passes a signal on to the tonus that xvfb-run started (this executable, in the child's process
+// group), and to nothing else there: Xvfb must outlive it so that it can finish drawing what it
+// has and clean up. False when that tonus is not running yet.
+bool signalTonusUnder(pid_t group, const std::string& exe, int signal) {
+  bool found = false;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(name));
+    if (::getpgid(pid) != group) continue;
+    std::error_code link_ec;
+    if (std::filesystem::read_symlink(entry.path() / "exe", link_ec).string() != exe) continue;
+    found = ::kill(pid, signal) == 0 || found;
+  }
+  return found;
+}
 
 }  // namespace
 
@@ -37,20 +56,28 @@ void ensureDisplay() {
   argv.push_back(nullptr);
   const pid_t child = ::fork();
   if (child == 0) {
-    // A process group of its own, so Ctrl-C and SIGTERM reach it (and the Xvfb it starts)
-    // only through this process, which passes them on.
+    // A process group of its own, so Ctrl-C and SIGTERM reach it only through this process,
+    // which passes them on to the tonus in it (not to Xvfb).
     ::setpgid(0, 0);
     ::execvp("xvfb-run", argv.data());
     ::_exit(127);
   }
   if (child < 0) throw UserError("could not start xvfb-run");
   ::setpgid(child, child);
-  forwardInterruptsTo(child);
+  // Wait; once interrupted, keep passing the signal on until the tonus under xvfb-run has it
+  // (it may still be starting), polling rather than blocking meanwhile.
   int status = 0;
-  while (::waitpid(child, &status, 0) < 0) {
-    if (errno != EINTR) throw UserError("could not start xvfb-run");
+  bool passed_on = false;
+  while (true) {
+    const bool polling = interruptRequested() && !passed_on;
+    const pid_t done = ::waitpid(child, &status, polling ? WNOHANG : 0);
+    if (done == child) break;
+    if (done < 0 && errno != EINTR) throw UserError("could not start xvfb-run");
+    if (interruptRequested() && !passed_on) {
+      passed_on = signalTonusUnder(child, exe, interruptSignal());
+      if (!passed_on) ::usleep(20000);
+    }
   }
-  forwardInterruptsTo(0);
   const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 1;
   if (code == 127) {
     throw UserError("drawing needs an X display: none is set and xvfb-run is not installed (scripts/setup installs it)");

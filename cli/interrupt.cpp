@@ -9,11 +9,9 @@ namespace tonus::cli {
 namespace {
 
 std::atomic<int> g_signal{0};
-std::atomic<int> g_child_group{0};
 
 extern "C" void onInterrupt(int signal) {
   if (g_signal.exchange(signal) != 0) ::_exit(128 + signal);  // the second: stop now
-  if (const int group = g_child_group.load(); group > 0) ::kill(-group, signal);
 }
 
 }  // namespace
@@ -22,7 +20,7 @@ void installInterruptHandlers() {
   struct sigaction action {};
   action.sa_handler = onInterrupt;
   sigemptyset(&action.sa_mask);
-  action.sa_flags = 0;  // no SA_RESTART: a wait for a child returns to forward the signal
+  action.sa_flags = 0;  // no SA_RESTART: a wait for a child returns to pass the signal on
   for (int signal : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(signal, &action, nullptr);
 }
 
@@ -32,6 +30,6 @@ void stopIfInterrupted() {
   if (const int signal = g_signal.load(); signal != 0) throw Interrupted{signal};
 }
 
-void forwardInterruptsTo(int child_process_group) { g_child_group.store(child_process_group); }
+int interruptSignal() { return g_signal.load(); }
 
 }  // namespace tonus::cli

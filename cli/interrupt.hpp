@@ -13,7 +13,7 @@ void installInterruptHandlers();
 bool interruptRequested();
 // Throws Interrupted once a signal has arrived.
 void stopIfInterrupted();
-// Passes a signal on to the process group of a child the command waits for (xvfb-run).
-void forwardInterruptsTo(int child_process_group);
+// The signal that arrived (SIGINT, SIGTERM, SIGHUP), or 0.
+int interruptSignal();
 
 }  // namespace tonus::cli

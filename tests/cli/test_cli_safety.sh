@@ -87,6 +87,22 @@ expect_text "interrupted while running short.yaml; nothing half-written was left
 [ ! -e interrupted ] || say "an interrupted run left its output folder"
 ls -a | grep -q '\.partial-' && say "an interrupted run left a staging folder"
 
+# --- SIGTERM to a drawing command (which runs itself under xvfb-run): passed on to the tonus
+# drawing, not to Xvfb, so it stops cleanly: exit 143, no staging folder. The signal goes once
+# three frames are drawn, however long that takes (1,000 frames cannot all be drawn between).
+"$tonus" animate res --frames many_frames --count 1000 --size 128x96 > "$work/out" 2>&1 &
+drawer=$!
+for _ in $(seq 6000); do
+  [ "$(ls .many_frames.partial-*/ 2>/dev/null | grep -c png)" -ge 3 ] && break
+  kill -0 "$drawer" 2>/dev/null || break
+  sleep 0.05
+done
+kill -TERM "$drawer"
+wait "$drawer"; code=$?
+[ $code = 143 ] || { say "SIGTERM to animate exited $code, not 143"; cat "$work/out"; }
+expect_text "interrupted while animating res; nothing half-written was left" "SIGTERM to animate"
+ls -a | grep -q 'many_frames' && say "an interrupted animation left its frames"
+
 # --- An internal error (a bug) exits 1 with one line that says so and what was being done,
 # and leaves nothing half-written.
 TONUS_FAULT_BUG_AFTER_SAMPLES=5 "$tonus" run short.yaml --out buggy > "$work/out" 2>&1; code=$?
