@@ -47,7 +47,7 @@ double electrolyteExcitabilityOf(const Parameters& p, const std::string& electro
 PhysiologyModel::PhysiologyModel(const body::SpineModel& body, const scenario::Condition& condition,
                                  Parameters parameters)
     : parameters_(parameters), condition_(condition), joint_count_(body.segmentCount()),
-      body_mass_(body.subject().mass), bank_minimum_(body.muscles().options().minimum_activation) {
+      body_mass_(body.subject().mass) {
   const int n = body.fascicleCount();
   const body::PathGeometry standing = standingGeometry(body);
   const Eigen::MatrixXd arms = standing.moment_arm;  // fascicles x dofs

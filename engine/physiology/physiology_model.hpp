@@ -21,7 +21,6 @@ class PhysiologyModel {
   int fascicleCount() const { return static_cast<int>(spans_.size()); }
   int jointCount() const { return joint_count_; }
   double bodyMass() const { return body_mass_; }
-  double bankMinimum() const { return bank_minimum_; }
   // Segment indices whose joint to the parent this fascicle crosses.
   const std::vector<int>& jointsSpanned(int fascicle) const { return spans_[static_cast<std::size_t>(fascicle)]; }
   // Back muscles (lumbar and thoracic regions) are the ones a heat wrap, ice or massage reaches.
@@ -45,7 +44,7 @@ class PhysiologyModel {
   Parameters parameters_;
   scenario::Condition condition_;
   int joint_count_ = 0;
-  double body_mass_ = 75.0, bank_minimum_ = 0.0;
+  double body_mass_ = 75.0;
   std::vector<std::vector<int>> spans_;
   std::vector<bool> back_, trunk_;
   Eigen::MatrixXd antagonists_;

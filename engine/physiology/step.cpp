@@ -75,7 +75,7 @@ PhysiologyState initialState(const PhysiologyModel& model) {
   const double tone = law::toneTarget(p.tone, gamma, 1.0) + model.stressTone();
   s.gamma = Eigen::ArrayXd::Constant(n, gamma);
   s.tone = Eigen::ArrayXd::Constant(n, tone);
-  const double a = std::max(tone, model.bankMinimum());
+  const double a = std::max(tone, 0.0);
   s.metabolites = Eigen::ArrayXd::Constant(
       n, law::metaboliteSteadyState(model.metabolites(), a, law::contractionFlow(p.perfusion, a, 0.0)));
   // The afferent drive of the resting metabolites sets the loop's own resting gain and tone.
@@ -103,7 +103,9 @@ void limits(const PhysiologyModel& model, const PhysiologyState& s, PhysiologyVi
     const double fresh = 1.0 - s.fatigued[f];
     view.capacity[f] = adapting ? fresh * (1.0 - p.pain_inhibition * view.afferent[f]) : fresh;
     const double involuntary = s.tone[f] + s.burst[f] + coactivation[f];
-    view.floor[f] = std::min(view.capacity[f], std::max(model.bankMinimum(), involuntary));
+    // The floor is what the nervous system drives involuntarily; the bank's minimum activation is
+    // a numerical guard of its compliant kernel, not a muscle's resting activity.
+    view.floor[f] = std::min(view.capacity[f], std::max(0.0, involuntary));
   }
 }
 
