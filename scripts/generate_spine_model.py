@@ -300,8 +300,15 @@ THETA10 = {  # flexion, extension, lateral bending, axial rotation (deg)
     "L4_L5": (9.0, 5.0, 5.5, 2.2),
     "L5_S1": (10.0, 6.0, 5.0, 1.5),
     "T12_L1": (6.0, 4.0, 15.0, 25.0),  # ASSUMPTION: lumps the thoracic spine's bending and twist
-    "C7_T1": (40.0, 40.0, 40.0, 65.0), # ASSUMPTION: lumps the whole cervical column (note A 5.3)
-}
+    "C7_T1": (None, None, 40.0, 65.0), # ASSUMPTION: lumps the whole cervical column (note A 5.3);
+}                                      # flexion and extension: NECK_SAGITTAL below
+# The whole cervical column (C0-T1) bends about the lumped C7/T1 joint: seven segments in series,
+# each ~1 N m/deg in its stiff region (Voo, Pintar, Yoganandan & Liu 1998, J Biomech Eng 120:693
+# (V)), so ~0.15 N m/deg for the column and much less in its neutral zone. Law M = 0.05 N m
+# (exp(0.085 theta/deg) - 1): 0.6 N m at 30 deg, 3.5 at 50, 8 at 60 (research note C (e), ASSUMPTION);
+# extension the same over a range 20 % smaller (facet contact). Below the head's gravity moment up to
+# ~55 deg, so the extensors hold a bent head, as EMG shows.
+NECK_SAGITTAL = (0.05, 0.085, 0.8)  # A [N m], k [1/deg], extension range factor
 # Disc endplate areas (ASSUMPTION: ramp anchored on Wilke et al. 1999's 1800 mm2 at L4/L5 (S));
 # C7/T1 ~380 mm2 (ASSUMPTION).
 DISC_AREA_CM2 = {"T12_L1": 14.0, "L1_L2": 15.0, "L2_L3": 16.0, "L3_L4": 17.0, "L4_L5": 18.0, "L5_S1": 17.5,
@@ -325,6 +332,16 @@ def disc_inclination(joint):
     below = {"L5_S1": SACRAL_SLOPE, "L4_L5": vertebra_phi["L5"], "L3_L4": vertebra_phi["L4"],
              "L2_L3": vertebra_phi["L3"], "L1_L2": vertebra_phi["L2"], "T12_L1": vertebra_phi["L1"]}[joint]
     return math.degrees(below - 0.5 * LORDOSIS[joint] * DEG)
+
+
+def neck_sagittal_table():
+    a, k, ext = NECK_SAGITTAL
+    rows = []
+    for deg in (-60, -50, -40, -30, -20, -10, 0, 10, 20, 30, 40, 50, 60, 70):
+        span = deg if deg >= 0 else deg / ext
+        moment = a * (math.exp(k * abs(span)) - 1.0)
+        rows.append((deg, round(math.copysign(moment, deg) if deg else 0.0, 3)))
+    return rows
 
 
 def stiffness_table(theta10_pos, theta10_neg):
@@ -632,7 +649,8 @@ def emit():
             f, e, lb, ar = THETA10[joint]
             w("      stiffness:  # [angle_deg, moment_Nm]\n")
             for axis, pos_t, neg_t in (("flexion", f, e), ("lateral_bending", lb, lb), ("axial_rotation", ar, ar)):
-                rows = ", ".join(f"[{a}, {m}]" for a, m in stiffness_table(pos_t, neg_t))
+                table = neck_sagittal_table() if pos_t is None else stiffness_table(pos_t, neg_t)
+                rows = ", ".join(f"[{a}, {m}]" for a, m in table)
                 w(f"        {axis}: [{rows}]\n")
         w(f"    mass_percent: {{male: {mass_percent[name][0]}, female: {mass_percent[name][1]}}}\n")
         w(f"    centre_of_mass_m: {fmt(local(name, com[name]))}\n")
