@@ -55,7 +55,8 @@ Channels channelsOf(const body::SpineModel& model, const Layout& l) {
     for (const std::string& g : l.groups) c.names.push_back(q + g);
   }
   for (const char* name : {"intersegmental_max_Nm", "capacity_exceeded", "shortfall_Nm", "fatigue_max", "tone_max",
-                           "spasm_risk", "hydration_deficit_percent", "recruitment_status"}) {
+                           "spasm_risk", "hydration_deficit_percent", "recruitment_status", "exert_moment_Nm",
+                           "backrest_force_N"}) {
     c.names.push_back(name);
   }
   return c;
@@ -94,6 +95,9 @@ std::vector<double> channelValues(const FrameResult& frame, const physiology::Ph
   v.push_back(state.dehydration);
   // 0: Newton converged; 1: the active-set fallback finished; 2: no optimal answer.
   v.push_back(frame.recruitment_failed ? 2.0 : frame.recruitment_fell_back ? 1.0 : 0.0);
+  // What a dynamometer and a chair back would read.
+  v.push_back(frame.exert_moment);
+  v.push_back(frame.backrest_force);
   return v;
 }
 
