@@ -75,9 +75,8 @@ PhysiologyState initialState(const PhysiologyModel& model) {
   const double tone = law::toneTarget(p.tone, gamma, 1.0) + model.stressTone();
   s.gamma = Eigen::ArrayXd::Constant(n, gamma);
   s.tone = Eigen::ArrayXd::Constant(n, tone);
-  const double a = std::max(tone, 0.0);
   s.metabolites = Eigen::ArrayXd::Constant(
-      n, law::metaboliteSteadyState(model.metabolites(), a, law::contractionFlow(p.perfusion, a, 0.0)));
+      n, law::metaboliteSteadyState(model.metabolites(), tone, law::contractionFlow(p.perfusion, tone, 0.0)));
   // The afferent drive of the resting metabolites sets the loop's own resting gain and tone.
   for (int f = 0; f < n; ++f) {
     const double drive = law::afferentDrive(p.afferents, s.metabolites[f], 0.0, 0.0);
