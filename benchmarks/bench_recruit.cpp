@@ -52,6 +52,29 @@ void BM_RecruitTonus(benchmark::State& st) {
 }
 BENCHMARK(BM_RecruitTonus)->ArgName("stride")->Arg(1)->Arg(kGeneralStride)->Unit(benchmark::kMillisecond);
 
+// A whole posture frame as a run solves it: kinematics, muscle and ligament paths, loads,
+// passive tissues (hanging in deep bends), inverse dynamics with the abdominal pressure,
+// recruitment and joint loads, on the same 435 frames.
+void BM_FrameTonus(benchmark::State& st) {
+  const body::ModelSpec spec = body::loadDefaultModel();
+  const body::SpineModel model(spec, {spec.reference_sex, spec.reference_height, spec.reference_mass, 40});
+  const bench::FrameInputs in = bench::frameInputs(model);
+  const Eigen::VectorXd floor = Eigen::VectorXd::Constant(model.fascicleCount(), model.muscles().options().minimum_activation);
+  const Eigen::VectorXd capacity = Eigen::VectorXd::Ones(model.fascicleCount());
+  double solved = 0;
+  for (auto _ : st) {
+    sim::FrameSolver solver(model, Eigen::VectorXd::Ones(model.fascicleCount()));
+    for (std::size_t k = 0; k < in.targets.size(); ++k) {
+      const sim::FrameResult r = solver.solve(in.targets[k], in.motions[k], floor, capacity);
+      benchmark::DoNotOptimize(r.activation.data());
+    }
+    solved += static_cast<double>(in.targets.size());
+  }
+  st.counters["us_per_frame"] = perFrame(solved);
+  st.counters["frames"] = static_cast<double>(in.targets.size());
+}
+BENCHMARK(BM_FrameTonus)->Unit(benchmark::kMillisecond);
+
 void BM_RecruitSimTKOptimizer(benchmark::State& st) {
   const auto& f = frames();
   const auto problems = thinned(static_cast<int>(st.range(0)));

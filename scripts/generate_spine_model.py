@@ -325,6 +325,81 @@ RANGE_DEG = {  # [min, max] per axis: flexion, lateral bending, axial rotation (
 }
 
 
+# Posterior ligaments. Of a lumbar joint's resistance to flexion, the capsular ligaments give 39 %,
+# the disc 29 %, the supra- and interspinous ligaments 19 % and the ligamentum flavum 13 % (Adams,
+# Hutton & Stott 1980, Spine 5:245 (S)); the SSL/ISL split is an ASSUMPTION. The joint's own flexion
+# curve keeps the disc's share; each ligament is a band across the disc, perpendicular to its
+# mid-plane, at its distance behind the disc centre (ASSUMPTION from typical L4 dimensions: endplate
+# depth ~35 mm, canal depth ~17 mm, Panjabi et al. 1992, Spine 17:299 (M)). Each band's law gives
+# its share of the same in-vitro curve (THETA10) as the joint's stretch d x theta: force scale
+# share x A / d, length scale d x theta10 / c.
+LUMBAR_JOINTS = ("L5_S1", "L4_L5", "L3_L4", "L2_L3", "L1_L2")
+DISC_FLEXION_SHARE = 0.29
+POSTERIOR_LIGAMENTS = {  # name: (share of flexion resistance, distance behind the disc centre [m])
+    "capsular": (0.39, 0.035),
+    "ligamentum_flavum": (0.13, 0.035),
+    "interspinous": (0.09, 0.050),
+    "supraspinous": (0.10, 0.062),
+}
+LIGAMENT_HALF_SPAN = 0.008  # [m] above and below the disc mid-plane (ASSUMPTION)
+# Thoracolumbar fascia, posterior layer with the erector aponeurosis: a band on each side from the
+# lower thorax over the lumbar spinous region to the sacrum (Willard et al. 2012, J Anat 221:507
+# (M)). Its law is CALIBRATED: with the posterior ligaments, the discs and the stretched muscles,
+# the reference man's passive extension moment at L4/L5 reaches ~120 N m at full flexion (Dolan,
+# Mannion & Adams 1994, J Biomech 27:1077 (V)); the flexion-relaxation angle is left to validate it.
+FASCIA_PATH = ["thorax.erector_t12_r", "L1.erector_aponeurosis_r", "L2.erector_aponeurosis_r",
+               "L3.erector_aponeurosis_r", "L4.erector_aponeurosis_r", "L5.erector_aponeurosis_r",
+               "pelvis.s2_spinous"]
+FASCIA_LAW = (8.2, 0.015)  # force scale [N], length scale [m]
+
+
+def flexion_theta10(joint):
+    """Flexion theta10 of a lumbar joint: Yamamoto's mean, shared out in proportion to the rhythm.
+
+    Yamamoto et al.'s per-level values (THETA10) put L3/L4 at 1.6 theta10 and L5/S1 at 0.8 in full
+    flexion with Pearcy's in-vivo ranges (the rhythm), so the mid-lumbar joints would carry three
+    times L5/S1's passive moment where gravity asks the reverse. ASSUMPTION: every lumbar level
+    reaches the same fraction of its curve at full flexion (its stiffness scales with its in-vivo
+    range); the mean over L1-S1 stays Yamamoto's 7.8 deg.
+    """
+    if joint not in LUMBAR_JOINTS:
+        return THETA10[joint][0]
+    mean_theta10 = sum(THETA10[j][0] for j in LUMBAR_JOINTS) / len(LUMBAR_JOINTS)
+    mean_share = sum(RHYTHM["flexion"][j] for j in LUMBAR_JOINTS) / len(LUMBAR_JOINTS)
+    return round(mean_theta10 * RHYTHM["flexion"][joint] / mean_share, 2)
+
+
+# Intra-abdominal pressure acts over an effective diaphragm area of 465 cm2 (Morris, Lucas & Bresler
+# 1961; Chaffin's static lifting model (M)) along a line 7 cm in front of the L5/S1 and T12/L1
+# joint centres: 5.4-7.5 cm in front of the lumbar joints, within the 4-11 cm those models use
+# (ASSUMPTION, research note G 3). Its ends: the diaphragm's centre on the thorax, the pelvic
+# floor's on the pelvis.
+ABDOMEN_AREA_CM2 = 465
+ABDOMEN_LINE_X = joint_pos["L5_S1"][0] + 0.07
+landmarks["thorax"]["diaphragm_centre"] = (ABDOMEN_LINE_X, 0.31, 0.0)
+landmarks["pelvis"]["pelvic_floor_centre"] = (ABDOMEN_LINE_X, 0.0, 0.0)
+
+
+def ligament_bands():
+    """(name, group, [(segment, local point)], force_scale N, length_scale m) per posterior ligament."""
+    a, c = FSU_LAW
+    bands = []
+    for joint in LUMBAR_JOINTS:
+        child = next(name for name, _, j, _ in SEGMENTS if j == joint)
+        parent = next(p for name, p, j, _ in SEGMENTS if j == joint)
+        incl = math.radians(disc_inclination(joint))
+        anterior, normal = (math.cos(incl), -math.sin(incl), 0.0), (math.sin(incl), math.cos(incl), 0.0)
+        centre = joint_pos[joint]
+        theta10 = math.radians(flexion_theta10(joint))
+        for name, (share, d) in POSTERIOR_LIGAMENTS.items():
+            behind = tuple(centre[i] - d * anterior[i] for i in range(3))
+            upper = tuple(behind[i] + LIGAMENT_HALF_SPAN * normal[i] for i in range(3))
+            lower = tuple(behind[i] - LIGAMENT_HALF_SPAN * normal[i] for i in range(3))
+            bands.append((f"{name}_{joint}", name, [(child, local(child, upper)), (parent, local(parent, lower))],
+                          share * a / d, d * theta10 / c))
+    return bands
+
+
 def disc_inclination(joint):
     """Disc mid-plane: halfway between the endplates it joins (deg, normal forward of up)."""
     if joint == "C7_T1":
@@ -344,12 +419,17 @@ def neck_sagittal_table():
     return rows
 
 
-def stiffness_table(theta10_pos, theta10_neg):
-    a, c = 0.3453, 3.40
+FSU_LAW = (0.3453, 3.40)  # A [N m], c of the law above
+
+
+def stiffness_table(theta10_pos, theta10_neg, positive_share=1.0, extent=1.2):
+    """The law as points from -extent to +extent theta10 (the engine continues it linearly)."""
+    a, c = FSU_LAW
     rows = []
-    for r in (-1.2, -1.0, -0.8, -0.6, -0.4, -0.2, 0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2):
+    steps = round(extent / 0.2)
+    for r in [0.2 * k for k in range(-steps, steps + 1)]:
         t10 = theta10_pos if r > 0 else theta10_neg
-        moment = a * (math.exp(c * abs(r)) - 1.0)
+        moment = a * (math.exp(c * abs(r)) - 1.0) * (positive_share if r > 0 else 1.0)
         rows.append((round(r * t10, 2), round(math.copysign(moment, r) if r else 0.0, 3)))
     return rows
 
@@ -367,10 +447,13 @@ RHYTHM = {
                        "L1_L2": 0.04, "T12_L1": 0.50},
 }
 
-# In deep forward bends the lumbar spine saturates near 50-60 deg (L1-S1) and the hips take
-# the rest (Esola et al. 1996; Granata & Sanford 2000 (M); research note A 4.3: lumbar =
-# min(0.67 trunk, 55 deg)); Tonus uses a smooth saturation L = 55 tanh(0.67 trunk / 55).
-LUMBAR_FLEXION_LIMIT = 55
+# In deep forward bends the lumbar spine saturates and the hips take the rest. CALIBRATED on
+# Kippers & Parker 1984 (Spine 9:740 (V)): at the flexion-relaxation angle (trunk 80 +/- 13 deg)
+# the spine above the pelvis is flexed 48 +/- 6 deg, 89 % of its maximum (~54 deg). The smooth
+# minimum L = x / (1 + (x / 56)^6)^(1/6) of the linear share x = 0.67 trunk gives 48.7 deg at
+# trunk 80 and 54.8 at 115 (the tanh saturation used before gave 41 and 48).
+LUMBAR_FLEXION_LIMIT = 56
+LUMBAR_FLEXION_ORDER = 6
 
 SEGMENTS = [  # name, parent, joint, joint position in ground
     ("pelvis", "ground", "pelvis", (0.0, 0.0, 0.0)),
@@ -558,7 +641,10 @@ def fascicles_latissimus():
 
 MUSCLES = [
     # group, region, standing fibre length / optimal, pennation deg, optimal length rule, fascicles
-    ("multifidus", "lumbar", 0.84, 0, ("fraction", 0.45), fascicles_multifidus()),
+    # Multifidus fascicles are fleshy along their length (Macintosh & Bogduk 1986 (M)): the fibres take
+    # the path's whole stretch beside a short tendon (capped at 0.85 of the standing path below).
+    # Checked on Ward et al. 2009: sarcomeres 2.27 um standing, ~2.7 um (optimal) in surgical flexion.
+    ("multifidus", "lumbar", 0.84, 0, ("fraction", 1.0), fascicles_multifidus()),
     ("longissimus_thoracis_pars_lumborum", "lumbar", 0.88, 0, ("fraction", 0.75), fascicles_longissimus_lumborum()),
     ("iliocostalis_lumborum_pars_lumborum", "lumbar", 0.88, 0, ("fraction", 0.75), fascicles_iliocostalis_lumborum()),
     ("longissimus_thoracis_pars_thoracis", "thoracic", 0.88, 0, ("cm", 9.0), fascicles_longissimus_thoracis()),
@@ -647,9 +733,13 @@ def emit():
                                           zip(("flexion", "lateral_bending", "axial_rotation"), rng)) + "}\n")
         if joint in THETA10:
             f, e, lb, ar = THETA10[joint]
+            f = flexion_theta10(joint) if f is not None else None
             w("      stiffness:  # [angle_deg, moment_Nm]\n")
             for axis, pos_t, neg_t in (("flexion", f, e), ("lateral_bending", lb, lb), ("axial_rotation", ar, ar)):
-                table = neck_sagittal_table() if pos_t is None else stiffness_table(pos_t, neg_t)
+                lumbar_flexion = axis == "flexion" and joint in LUMBAR_JOINTS
+                # Full flexion reaches ~1.3 theta10: the lumbar flexion curves run to 1.6 before going straight.
+                table = neck_sagittal_table() if pos_t is None else stiffness_table(
+                    pos_t, neg_t, DISC_FLEXION_SHARE if lumbar_flexion else 1.0, 1.6 if lumbar_flexion else 1.2)
                 rows = ", ".join(f"[{a}, {m}]" for a, m in table)
                 w(f"        {axis}: [{rows}]\n")
         w(f"    mass_percent: {{male: {mass_percent[name][0]}, female: {mass_percent[name][1]}}}\n")
@@ -668,6 +758,7 @@ def emit():
     for axis, shares in RHYTHM.items():
         w(f"  {axis}: {{" + ", ".join(f"{j}: {s}" for j, s in shares.items()) + "}\n")
     w(f"  lumbar_flexion_limit_deg: {LUMBAR_FLEXION_LIMIT}  # the spine above the pelvis bends at most this far\n")
+    w(f"  lumbar_flexion_order: {LUMBAR_FLEXION_ORDER}  # how sharply it approaches that limit\n")
     w("muscle_defaults:\n  max_contraction_velocity: 10\n  activation_time_constant_s: 0.015\n"
       "  deactivation_time_constant_s: 0.060\n  tendon_strain_at_max_force: 0.049\n"
       "  passive_strain_at_max_force: 0.6\n  tendon_slack_cm: auto  # from the standing path length\n")
@@ -689,6 +780,19 @@ def emit():
             lopt = min(lopt, 0.85 * length / max(standing, 1.0))
             w(f"      - {{name: {name}, pcsa_cm2: {pcsa}, optimal_fibre_length_cm: {100 * lopt:.2f},\n"
               f"         path: [{', '.join(points)}]}}\n")
+    w("abdomen:  # intra-abdominal pressure pushes these apart (docs/model.md)\n"
+      f"  diaphragm: thorax.diaphragm_centre\n  pelvic_floor: pelvis.pelvic_floor_centre\n"
+      f"  area_cm2: {ABDOMEN_AREA_CM2}\n")
+    w("ligaments:  # tension-only bands, taut from standing: T = force_scale (exp(stretch / length_scale) - 1)\n")
+    w("  # Posterior ligaments of each lumbar joint (Adams, Hutton & Stott 1980 shares; docs/model.md)\n")
+    for name, group, points, force, length in ligament_bands():
+        path = ", ".join(f"{{segment: {seg}, at_m: {fmt(p)}}}" for seg, p in points)
+        w(f"  - {{name: {name}, group: {group}, side: midline, force_scale_N: {force:.2f}, "
+          f"length_scale_mm: {1000 * length:.3f},\n     path: [{path}]}}\n")
+    w("  # Thoracolumbar fascia, posterior layer (CALIBRATED on Dolan et al. 1994; docs/model.md)\n")
+    w(f"  - {{name: thoracolumbar_fascia, group: thoracolumbar_fascia, side: bilateral, "
+      f"force_scale_N: {FASCIA_LAW[0]}, length_scale_mm: {1000 * FASCIA_LAW[1]:.1f},\n"
+      f"     path: [{', '.join(FASCIA_PATH)}]}}\n")
 
 
 if __name__ == "__main__":

@@ -59,16 +59,7 @@ BodyWrenches bodyWrenches(const SpineModel& model, const MultibodyState& state, 
     w.moment[load.segment] += load.moment;
   }
 
-  // Muscles: each point is pulled along the pieces on either side of it.
-  const MusclePaths& paths = model.paths();
-  for (int f = 0; f < model.fascicleCount(); ++f) {
-    for (int p = paths.first_point[f]; p + 1 < paths.first_point[f + 1]; ++p) {
-      const Vec3d start = geometry.point_ground.col(p), end = geometry.point_ground.col(p + 1);
-      const Vec3d pull = tensions[f] * (end - start).normalized();
-      add(paths.point_segment[p], start, pull);
-      add(paths.point_segment[p + 1], end, -pull);
-    }
-  }
+  addPathTensions(model.paths(), model.fascicleCount(), geometry, tensions, kin, w);
 
   // Rate of change of momentum, from Simbody's body accelerations for these joint accelerations.
   std::vector<Vec3d> omega, alpha, a_origin;
@@ -84,6 +75,22 @@ BodyWrenches bodyWrenches(const SpineModel& model, const MultibodyState& state, 
     w.moment[s] -= angular_rate;
   }
   return w;
+}
+
+void addPathTensions(const MusclePaths& paths, int count, const PathGeometry& geometry,
+                     const Eigen::VectorXd& tensions, const Kinematics& kin, BodyWrenches& w) {
+  // Each point is pulled along the pieces on either side of it.
+  for (int f = 0; f < count; ++f) {
+    for (int p = paths.first_point[f]; p + 1 < paths.first_point[f + 1]; ++p) {
+      const Vec3d start = geometry.point_ground.col(p), end = geometry.point_ground.col(p + 1);
+      const Vec3d pull = tensions[f] * (end - start).normalized();
+      const int from = paths.point_segment[p], to = paths.point_segment[p + 1];
+      w.force[from] += pull;
+      w.moment[from] += (start - kin.origin[from]).cross(pull);
+      w.force[to] -= pull;
+      w.moment[to] -= (end - kin.origin[to]).cross(pull);
+    }
+  }
 }
 
 std::vector<JointLoad> jointLoads(const SpineModel& model, const Kinematics& kin, const BodyWrenches& wrenches) {

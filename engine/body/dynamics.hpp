@@ -31,6 +31,9 @@ struct BodyWrenches {
 BodyWrenches bodyWrenches(const SpineModel& model, const MultibodyState& state, const Kinematics& kin,
                           const PathGeometry& geometry, const Eigen::VectorXd& tensions,
                           const Eigen::VectorXd& qddot, const std::vector<PointLoad>& loads);
+// Adds the pull of `count` tensioned paths (muscles, ligaments) to the bodies they attach to.
+void addPathTensions(const MusclePaths& paths, int count, const PathGeometry& geometry,
+                     const Eigen::VectorXd& tensions, const Kinematics& kin, BodyWrenches& w);
 
 // The load a joint carries, seen from the disc (its mid-plane turns with half the joint's
 // rotation from its standing inclination).

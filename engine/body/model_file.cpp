@@ -120,9 +120,13 @@ ArmsSpec readArms(const YamlNode& n, const ModelSpec& model) {
 }
 
 RhythmSpec readRhythm(const YamlNode& n, const ModelSpec& model) {
-  n.allowOnlyKeys({"flexion", "lateral_bending", "axial_rotation", "lumbar_flexion_limit_deg"});
+  n.allowOnlyKeys({"flexion", "lateral_bending", "axial_rotation", "lumbar_flexion_limit_deg", "lumbar_flexion_order"});
   RhythmSpec r;
   if (auto limit = n.find("lumbar_flexion_limit_deg")) r.lumbar_flexion_limit = limit->asNumberIn(10.0, 120.0, "deg") * kDeg;
+  if (auto order = n.find("lumbar_flexion_order")) {
+    if (!n.find("lumbar_flexion_limit_deg")) order->fail("needs lumbar_flexion_limit_deg beside it");
+    r.lumbar_flexion_order = order->asNumberIn(1.0, 20.0);
+  }
   for (int a = 0; a < 3; ++a) {
     const YamlNode axis = n.at(kAxisNames[a]);
     double total = 0.0;
@@ -269,6 +273,40 @@ void readFascicle(const YamlNode& fn, const std::vector<std::string>& fascicle_k
   model.fascicles.push_back(left);
 }
 
+// One passive band (two, mirrored, when bilateral): its path and its tension law.
+void readLigament(const YamlNode& n, ModelSpec& model) {
+  n.allowOnlyKeys({"name", "group", "side", "path", "force_scale_N", "length_scale_mm"});
+  LigamentSpec l;
+  const std::string name = n.at("name").asString();
+  l.group = n.at("group").asString();
+  const bool bilateral = n.at("side").asChoice({"bilateral", "midline"}) == "bilateral";
+  l.force_scale = n.at("force_scale_N").asPositive("N");
+  l.length_scale = n.at("length_scale_mm").asPositive("mm") * 1e-3;
+  std::set<int> segments;
+  for (const YamlNode& pn : n.at("path").items()) {
+    l.path.push_back(readPathPoint(pn, model));
+    segments.insert(l.path.back().segment);
+  }
+  if (l.path.size() < 2) n.at("path").fail("needs at least two attachments");
+  if (segments.size() < 2) n.at("path").fail("must attach to at least two different bodies (else it resists nothing)");
+  if (!bilateral) {
+    l.name = name;
+    model.ligaments.push_back(l);
+    return;
+  }
+  LigamentSpec left = l;
+  l.name = name + "_r";
+  l.side = 'r';
+  left.name = name + "_l";
+  left.side = 'l';
+  for (auto& p : left.path) {
+    p.position = mirror(p.position);
+    p.label = mirrorName(p.label);
+  }
+  model.ligaments.push_back(l);
+  model.ligaments.push_back(left);
+}
+
 // Reads the model's sections one after another, keeping every mistake: a section that depends
 // on the segments (arms, rhythm, neck, muscles) is read only when the segments read cleanly,
 // so one wrong segment does not bring a cascade of "unknown body" errors.
@@ -277,7 +315,8 @@ ModelSpec readModel(const YamlNode& root, io::ErrorCollector& errors) {
   if (!root.isMap()) root.fail("must be a model: a map starting with format: tonus-model/1");
   errors.attempt([&] {
     root.allowOnlyKeys({"format", "name", "description", "reference_subject", "gravity_m_per_s2", "muscle_strength",
-                        "segments", "arms", "neck_joint", "rhythm", "muscle_defaults", "muscles"});
+                        "segments", "arms", "neck_joint", "rhythm", "muscle_defaults", "muscles", "ligaments",
+                        "abdomen"});
   });
   ModelSpec m;
   m.source = root.file();
@@ -347,6 +386,27 @@ ModelSpec readModel(const YamlNode& root, io::ErrorCollector& errors) {
     std::set<std::string> names;
     for (const auto& f : m.fascicles) {
       if (!names.insert(f.name).second) root.at("muscles").failPlain("fascicle name '" + f.name + "' is used twice");
+    }
+  });
+  errors.attempt([&] {
+    const auto abdomen = root.find("abdomen");
+    if (!abdomen) return;
+    abdomen->allowOnlyKeys({"diaphragm", "pelvic_floor", "area_cm2"});
+    AbdomenSpec a;
+    a.diaphragm = readPathPoint(abdomen->at("diaphragm"), m);
+    a.pelvic_floor = readPathPoint(abdomen->at("pelvic_floor"), m);
+    if (a.diaphragm.segment == a.pelvic_floor.segment) abdomen->at("pelvic_floor").fail("must be on another body than the diaphragm");
+    a.area = abdomen->at("area_cm2").asNumberIn(10.0, 2000.0, "cm^2") * 1e-4;
+    m.abdomen = a;
+  });
+  // Ligaments are optional: a model without them has joints whose curves carry all passive tissue.
+  errors.attempt([&] {
+    const auto ligaments = root.find("ligaments");
+    if (!ligaments) return;
+    for (const YamlNode& l : ligaments->items()) errors.attempt([&] { readLigament(l, m); });
+    std::set<std::string> names;
+    for (const auto& l : m.ligaments) {
+      if (!names.insert(l.name).second) ligaments->failPlain("ligament name '" + l.name + "' is used twice");
     }
   });
   return m;

@@ -82,12 +82,34 @@ struct FascicleSpec {
   double passive_strain_at_max_force = 0.6;     // [-]
 };
 
+// A passive band (a ligament or the fascia): tension-only along its path, taut from its length
+// in upright standing, T = force_scale (exp(stretch / length_scale) - 1) (docs/model.md,
+// "Ligaments and fascia").
+struct LigamentSpec {
+  std::string name;   // with _r / _l for bilateral pairs
+  std::string group;  // e.g. "supraspinous"
+  char side = 'm';
+  std::vector<PathPointSpec> path;
+  double force_scale = 0.0;   // [N]
+  double length_scale = 0.0;  // [m]
+};
+
+// The pressurised abdominal cavity: its pressure pushes the diaphragm (on the thorax) and the
+// pelvic floor (on the pelvis) apart along the line between them, over an effective area
+// (docs/model.md, "Intra-abdominal pressure").
+struct AbdomenSpec {
+  PathPointSpec diaphragm, pelvic_floor;
+  double area = 0.0;  // [m^2]
+};
+
 // Share of a whole-trunk angle taken by each joint, per axis (fractions sum to 1). In forward
 // flexion the joints above the pelvis together take at most `lumbar_flexion_limit`: their
-// total L = limit * tanh(linear share / limit) saturates smoothly and the pelvis takes the rest.
+// total L saturates smoothly and the pelvis takes the rest. L = x / (1 + (x / limit)^n)^(1/n) for
+// the linear share x and an order n, or limit * tanh(x / limit) when no order is given.
 struct RhythmSpec {
   std::array<std::vector<std::pair<int, double>>, 3> shares;  // (segment index, fraction)
   double lumbar_flexion_limit = 0.0;  // [rad]; 0 = linear rhythm
+  double lumbar_flexion_order = 0.0;  // n; 0 = the tanh saturation
 };
 
 struct ModelSpec {
@@ -106,6 +128,8 @@ struct ModelSpec {
   RhythmSpec rhythm;
   int neck_segment = -1;  // segment whose joint takes a posture's neck angles; -1 = none
   std::vector<FascicleSpec> fascicles;
+  std::vector<LigamentSpec> ligaments;
+  std::optional<AbdomenSpec> abdomen;  // none: the model has no intra-abdominal pressure
 
   int segmentIndex(const std::string& name) const;  // -1 if absent
 };

@@ -11,4 +11,13 @@ Eigen::VectorXd passiveJointMoments(const SpineModel& model, const Eigen::Vector
   return m;
 }
 
+Eigen::VectorXd passiveJointStiffness(const SpineModel& model, const Eigen::VectorXd& q) {
+  Eigen::VectorXd k = Eigen::VectorXd::Zero(model.dofCount());
+  for (int dof = 0; dof < model.dofCount(); ++dof) {
+    const MonotoneCurve& curve = model.segment(dof / 3).joint.stiffness[dof % 3];
+    if (!curve.empty()) k[dof] = curve.slope(q[dof]);
+  }
+  return k;
+}
+
 }  // namespace tonus::body

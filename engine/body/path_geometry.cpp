@@ -5,9 +5,12 @@
 namespace tonus::body {
 
 void computePathGeometry(const SpineModel& model, const Kinematics& kin, PathGeometry& out) {
-  const MusclePaths& paths = model.paths();
+  computePathGeometry(model, model.paths(), model.fascicleCount(), kin, out);
+}
+
+void computePathGeometry(const SpineModel& model, const MusclePaths& paths, int fascicles, const Kinematics& kin,
+                         PathGeometry& out) {
   const int points = paths.pointCount();
-  const int fascicles = model.fascicleCount();
   const int dofs = model.dofCount();
   out.point_ground.resize(3, points);
   out.length.resize(fascicles);
@@ -17,6 +20,7 @@ void computePathGeometry(const SpineModel& model, const Kinematics& kin, PathGeo
 
   // Every piece's length and direction in one vectorised pass, so the square roots and
   // divisions overlap instead of stalling each fascicle's loop.
+  if (points == 0) return;
   out.piece_direction = out.point_ground.rightCols(points - 1) - out.point_ground.leftCols(points - 1);
   out.piece_length = out.piece_direction.colwise().norm();
   out.piece_direction.array().rowwise() /= out.piece_length.array();

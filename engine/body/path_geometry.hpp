@@ -20,6 +20,9 @@ struct PathGeometry {
 };
 
 void computePathGeometry(const SpineModel& model, const Kinematics& kin, PathGeometry& out);
+// The same for any set of paths on the model's bodies (e.g. its ligaments): `count` paths.
+void computePathGeometry(const SpineModel& model, const MusclePaths& paths, int count, const Kinematics& kin,
+                         PathGeometry& out);
 
 // Lengthening velocity of every fascicle for joint velocities qdot: dL/dt = -r qdot.
 Eigen::VectorXd lengtheningVelocity(const PathGeometry& geometry, const Eigen::VectorXd& qdot);

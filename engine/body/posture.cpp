@@ -21,7 +21,9 @@ Eigen::VectorXd jointAngles(const SpineModel& model, const TrunkPosture& posture
       else linear += share * posture.flexion;
     }
     if (linear > 0.0) {
-      const double saturated = limit * std::tanh(linear / limit);
+      const double order = model.rhythm().lumbar_flexion_order;
+      const double saturated = order > 0.0 ? linear / std::pow(1.0 + std::pow(linear / limit, order), 1.0 / order)
+                                           : limit * std::tanh(linear / limit);
       for (const auto& [segment, share] : model.rhythm().shares[kFlexion]) {
         if (segment != pelvis) q[3 * segment + kFlexion] *= saturated / linear;
       }

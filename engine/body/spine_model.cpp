@@ -1,5 +1,6 @@
 #include "body/spine_model.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -41,7 +42,15 @@ SpineModel::SpineModel(const ModelSpec& spec, const Subject& subject, muscle::Ba
                subject.mass;
   buildSystem();
   buildMuscles(spec, bank);
-  findJointCrossings();
+  findJointCrossings(paths_, fascicleCount());
+  buildLigaments(spec);
+  findJointCrossings(ligaments_.paths, ligaments_.count());
+  markSingleJointLigaments();
+  if (spec.abdomen) {
+    abdomen_ = Abdomen{spec.abdomen->diaphragm.segment, spec.abdomen->pelvic_floor.segment,
+                       k * toEigen(spec.abdomen->diaphragm.position), k * toEigen(spec.abdomen->pelvic_floor.position),
+                       k * k * spec.abdomen->area};
+  }
 }
 
 bool SpineModel::isAncestorOrSelf(int ancestor, int segment) const {
@@ -51,23 +60,23 @@ bool SpineModel::isAncestorOrSelf(int ancestor, int segment) const {
   return false;
 }
 
-void SpineModel::findJointCrossings() {
+void SpineModel::findJointCrossings(MusclePaths& paths, int count) const {
   // A joint moves a path piece's end relative to its start when exactly one of the two
   // points lies in the subtree the joint carries.
-  const int points = paths_.pointCount();
-  paths_.crossing_first.assign(static_cast<std::size_t>(points) + 1, 0);
-  for (int f = 0; f < fascicleCount(); ++f) {
-    for (int p = paths_.first_point[f]; p < paths_.first_point[f + 1]; ++p) {
-      paths_.crossing_first[p] = static_cast<int>(paths_.crossings.size());
-      if (p + 1 == paths_.first_point[f + 1]) continue;  // last point: no piece starts here
-      const int from = paths_.point_segment[p], to = paths_.point_segment[p + 1];
+  const int points = paths.pointCount();
+  paths.crossing_first.assign(static_cast<std::size_t>(points) + 1, 0);
+  for (int f = 0; f < count; ++f) {
+    for (int p = paths.first_point[f]; p < paths.first_point[f + 1]; ++p) {
+      paths.crossing_first[p] = static_cast<int>(paths.crossings.size());
+      if (p + 1 == paths.first_point[f + 1]) continue;  // last point: no piece starts here
+      const int from = paths.point_segment[p], to = paths.point_segment[p + 1];
       for (int j = 0; j < segmentCount(); ++j) {
         const bool moves_from = isAncestorOrSelf(j, from), moves_to = isAncestorOrSelf(j, to);
-        if (moves_from != moves_to) paths_.crossings.push_back({j, moves_to});
+        if (moves_from != moves_to) paths.crossings.push_back({j, moves_to});
       }
     }
   }
-  paths_.crossing_first[points] = static_cast<int>(paths_.crossings.size());
+  paths.crossing_first[points] = static_cast<int>(paths.crossings.size());
 }
 
 void SpineModel::buildSystem() {
@@ -127,6 +136,53 @@ void SpineModel::buildMuscles(const ModelSpec& spec, const muscle::BankOptions& 
     fascicles_.push_back({f.name, f.group, f.region, f.side, f.pcsa * scaling_.strength});
   }
   bank_ = std::make_unique<muscle::MuscleBank>(std::move(bank_specs), options);
+}
+
+void SpineModel::buildLigaments(const ModelSpec& spec) {
+  std::vector<Vec3d> origin(segments_.size());
+  for (std::size_t s = 0; s < segments_.size(); ++s) {
+    const Vec3d centre = toEigen(segments_[s].joint.centre_in_parent);
+    origin[s] = (segments_[s].parent < 0 ? Vec3d::Zero() : origin[segments_[s].parent]) + centre;
+  }
+  const double k = scaling_.length;
+  const auto n = static_cast<Eigen::Index>(spec.ligaments.size());
+  ligaments_.rest_length.resize(n);
+  ligaments_.force_scale.resize(n);
+  ligaments_.length_scale.resize(n);
+  ligaments_.paths.first_point.push_back(0);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const LigamentSpec& l = spec.ligaments[static_cast<std::size_t>(i)];
+    double standing_length = 0.0;
+    Vec3d previous;
+    for (std::size_t p = 0; p < l.path.size(); ++p) {
+      const Vec3d local = k * toEigen(l.path[p].position);
+      const Vec3d ground = origin[l.path[p].segment] + local;
+      if (p > 0) standing_length += (ground - previous).norm();
+      previous = ground;
+      ligaments_.paths.point_segment.push_back(l.path[p].segment);
+      ligaments_.paths.point_local.push_back(local);
+    }
+    ligaments_.paths.first_point.push_back(static_cast<int>(ligaments_.paths.point_segment.size()));
+    ligaments_.name.push_back(l.name);
+    ligaments_.group.push_back(l.group);
+    ligaments_.rest_length[i] = standing_length;
+    // Same moment-angle law for every subject, as the joints' curves (ASSUMPTION, docs/model.md).
+    ligaments_.length_scale[i] = l.length_scale * k;
+    ligaments_.force_scale[i] = l.force_scale / k;
+  }
+}
+
+void SpineModel::markSingleJointLigaments() {
+  const MusclePaths& paths = ligaments_.paths;
+  ligaments_.single_joint = Eigen::VectorXd::Zero(ligaments_.count());
+  for (int i = 0; i < ligaments_.count(); ++i) {
+    std::vector<int> joints;
+    for (int p = paths.first_point[i]; p + 1 < paths.first_point[i + 1]; ++p) {
+      for (int c = paths.crossing_first[p]; c < paths.crossing_first[p + 1]; ++c) joints.push_back(paths.crossings[c].joint);
+    }
+    std::sort(joints.begin(), joints.end());
+    ligaments_.single_joint[i] = std::unique(joints.begin(), joints.end()) - joints.begin() == 1 ? 1.0 : 0.0;
+  }
 }
 
 int SpineModel::segmentIndex(const std::string& segment_name) const {

@@ -3,6 +3,7 @@
 // chain, plus the muscle paths and the muscle bank. Read-only once built: every run makes
 // its own MultibodyState (makeState) and path buffers, so one SpineModel serves many threads.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,26 @@ struct MusclePaths {
   std::vector<int> crossing_first;      // per point, + 1
   std::vector<JointCrossing> crossings;
   int pointCount() const { return static_cast<int>(point_segment.size()); }
+};
+
+// The passive bands (ligaments, fascia), their paths laid out like the muscles'.
+struct Ligaments {
+  std::vector<std::string> name, group;
+  MusclePaths paths;
+  Eigen::VectorXd rest_length;   // [m] path length in upright standing
+  Eigen::VectorXd force_scale;   // [N]
+  Eigen::VectorXd length_scale;  // [m]
+  // 1 for a band that crosses one joint only (a motion segment's own ligament), 0 for one that
+  // spans several (the fascia).
+  Eigen::VectorXd single_joint;
+  int count() const { return static_cast<int>(name.size()); }
+};
+
+// The abdominal cavity after scaling: where its pressure pushes, and over what area.
+struct Abdomen {
+  int diaphragm_segment = -1, floor_segment = -1;
+  Vec3d diaphragm, pelvic_floor;  // [m] in their segments' frames
+  double area = 0.0;              // [m^2]
 };
 
 // One row per fascicle, for reports: what it is and where it belongs.
@@ -83,6 +104,8 @@ class SpineModel {
   const MusclePaths& paths() const { return paths_; }
   int fascicleCount() const { return static_cast<int>(fascicles_.size()); }
   const FascicleInfo& fascicle(int i) const { return fascicles_[static_cast<std::size_t>(i)]; }
+  const Ligaments& ligaments() const { return ligaments_; }
+  const std::optional<Abdomen>& abdomen() const { return abdomen_; }
 
   // The Simbody chain, and a fresh state for one run (upright standing, at rest).
   const Multibody& multibody() const { return *multibody_; }
@@ -91,7 +114,9 @@ class SpineModel {
  private:
   void buildSystem();
   void buildMuscles(const ModelSpec& spec, const muscle::BankOptions& options);
-  void findJointCrossings();
+  void buildLigaments(const ModelSpec& spec);
+  void findJointCrossings(MusclePaths& paths, int count) const;
+  void markSingleJointLigaments();
   bool isAncestorOrSelf(int ancestor, int segment) const;
 
   std::string name_;
@@ -105,6 +130,8 @@ class SpineModel {
   int neck_segment_ = -1;
   std::vector<FascicleInfo> fascicles_;
   MusclePaths paths_;
+  Ligaments ligaments_;
+  std::optional<Abdomen> abdomen_;
   std::unique_ptr<muscle::MuscleBank> bank_;
   std::unique_ptr<Multibody> multibody_;
 };

@@ -136,7 +136,7 @@ void advance(const PhysiologyModel& model, const StepInputs& in, double dt, Phys
     const double stretch = (*in.fibre_length)[f] / model.standingFibreLength(f);
     // A fatigued muscle cannot hold more tone than its remaining units give.
     const double tone_target =
-        std::min(law::toneTarget(p.tone, s.gamma[f], stretch) + model.stressTone(), 1.0 - s.fatigued[f]);
+        std::min(law::toneTarget(p.tone, s.gamma[f], stretch, in.supported) + model.stressTone(), 1.0 - s.fatigued[f]);
     s.tone[f] = law::relax(s.tone[f], tone_target, 1.0 / p.tone_time, dt);
     const double burst_target = law::burstTarget(p.burst, s.gamma[f], (*in.fibre_velocity)[f]);
     s.burst[f] = law::relax(s.burst[f], burst_target, 1.0 / p.burst_time, dt);

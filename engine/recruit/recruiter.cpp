@@ -21,34 +21,44 @@ struct Recruiter::Point {
 
 double Recruiter::dual(const Problem& p, const Eigen::VectorXd& multipliers, Point& at) const {
   const Eigen::Index dofs = p.A.rows(), coords = p.P.rows();
-  const double e2 = 0.5 * settings_.intersegmental_strength * settings_.intersegmental_strength;
+  const Eigen::VectorXd& e2 = give_squared_;
   const double r2 = 0.5 * settings_.reserve_strength * settings_.reserve_strength;
   const auto w = multipliers.head(dofs);
   const auto z = multipliers.tail(coords);
   const Eigen::VectorXd y = w - p.P.transpose() * z;
   const Eigen::VectorXd pull = p.A.transpose() * y;
   at.a = (0.5 * pull.array() * p.capacity.array().square()).max(p.floor.array()).min(p.capacity.array()).matrix();
-  at.e = e2 * w;
+  at.e = e2.cwiseProduct(w);
   at.r = -r2 * z;
   const Eigen::VectorXd unmet = p.b - p.A * at.a;  // what the muscles leave at each dof
   at.gradient.resize(dofs + coords);
   at.gradient.head(dofs) = unmet - at.e;
   at.gradient.tail(coords) = at.r - p.P * unmet;
   const double cost = (at.a.array() / p.capacity.array()).square().sum();
-  return y.dot(p.b) + cost - pull.dot(at.a) - 0.5 * e2 * w.squaredNorm() - 0.5 * r2 * z.squaredNorm();
+  return y.dot(p.b) + cost - pull.dot(at.a) - 0.5 * w.dot(e2.cwiseProduct(w)) - 0.5 * r2 * z.squaredNorm();
+}
+
+void Recruiter::setGive(const Problem& p) {
+  // E0^2 / 2 per dof: the problem's own where it gives them, else the one setting for all.
+  if (p.give.size() == p.A.rows()) {
+    give_squared_ = 0.5 * p.give.array().square();
+  } else {
+    const double e0 = settings_.intersegmental_strength;
+    give_squared_.setConstant(p.A.rows(), 0.5 * e0 * e0);
+  }
 }
 
 namespace {
 
 // The symmetric (w, z) system for muscles with weights D (c^2/2 where free, 0 where held):
 // [[M + e2 I, -M P^T], [-P M, P M P^T + r2 I]], M = A D A^T.
-Eigen::MatrixXd systemMatrix(const Problem& p, const Eigen::VectorXd& free_weight, double e2, double r2) {
+Eigen::MatrixXd systemMatrix(const Problem& p, const Eigen::VectorXd& free_weight, const Eigen::VectorXd& e2, double r2) {
   const Eigen::Index dofs = p.A.rows(), coords = p.P.rows();
   Eigen::MatrixXd h(dofs + coords, dofs + coords);
   const Eigen::MatrixXd M = p.A * free_weight.asDiagonal() * p.A.transpose();
   const Eigen::MatrixXd MPt = M * p.P.transpose();
   h.topLeftCorner(dofs, dofs) = M;
-  h.topLeftCorner(dofs, dofs).diagonal().array() += e2;
+  h.topLeftCorner(dofs, dofs).diagonal() += e2;
   h.topRightCorner(dofs, coords) = -MPt;
   h.bottomLeftCorner(coords, dofs) = -MPt.transpose();
   h.bottomRightCorner(coords, coords).noalias() = p.P * MPt;
@@ -62,7 +72,7 @@ Eigen::VectorXd Recruiter::solveFixed(const Problem& p, const std::vector<signed
   const Eigen::Index dofs = p.A.rows();
   // A joint with no give at all (E0 = 0) leaves the multipliers of a dof with no free muscle
   // undetermined; the least give keeps them defined without changing the answer measurably.
-  const double e2 = std::max(0.5 * settings_.intersegmental_strength * settings_.intersegmental_strength, kLeastGive);
+  const Eigen::VectorXd e2 = give_squared_.cwiseMax(kLeastGive);
   const double r2 = 0.5 * settings_.reserve_strength * settings_.reserve_strength;
   Eigen::VectorXd free_weight(p.A.cols());
   Eigen::VectorXd held = Eigen::VectorXd::Zero(p.A.cols());
@@ -132,7 +142,7 @@ bool Recruiter::activeSet(const Problem& p, Eigen::VectorXd& a, int& iterations)
 
 void Recruiter::finishWithActiveSet(const Problem& p, Eigen::VectorXd a, Solution& s) {
   const Eigen::Index dofs = p.A.rows(), coords = p.P.rows(), muscles = p.A.cols();
-  const double e2 = 0.5 * settings_.intersegmental_strength * settings_.intersegmental_strength;
+  const Eigen::VectorXd e2 = give_squared_.cwiseMax(kLeastGive);
   const double r2 = 0.5 * settings_.reserve_strength * settings_.reserve_strength;
   s.fell_back = true;
   s.converged = activeSet(p, a, s.iterations);
@@ -141,14 +151,15 @@ void Recruiter::finishWithActiveSet(const Problem& p, Eigen::VectorXd a, Solutio
   std::vector<signed char> all(static_cast<std::size_t>(muscles), 1);
   const Eigen::VectorXd wz = solveFixed(p, all, a);
   s.activation = a;
-  s.intersegmental = e2 * wz.head(dofs);
+  s.intersegmental = e2.cwiseProduct(wz.head(dofs));
   s.reserve = -r2 * wz.tail(coords);
   multipliers_ = wz;
 }
 
 Solution Recruiter::solve(const Problem& p) {
   const Eigen::Index dofs = p.A.rows(), coords = p.P.rows(), muscles = p.A.cols(), n = dofs + coords;
-  const double e2 = 0.5 * settings_.intersegmental_strength * settings_.intersegmental_strength;
+  setGive(p);
+  const Eigen::VectorXd& e2 = give_squared_;
   const double r2 = 0.5 * settings_.reserve_strength * settings_.reserve_strength;
   if (multipliers_.size() != n || !multipliers_.allFinite()) multipliers_ = Eigen::VectorXd::Zero(n);
   Solution s;

@@ -11,7 +11,7 @@
 // A_ji is muscle i's moment about dof j per unit activation, b_j the moment muscles must add
 // (inverse dynamics minus passive joint and passive muscle moments). e_j is what the joint's
 // intersegmental tissues (small deep muscles, ligaments) carry beyond their passive curve:
-// cheap in small amounts (E0 = 20 N m) but internal, summing to zero along each coupled
+// cheap in small amounts (E0 = 20 N m, or per dof as the problem gives) but internal, summing to zero along each coupled
 // coordinate P_k (the lumbar rhythm's shares; each neck dof on its own). r_k are reserves of a
 // very weak actuator (R0 = 1e-3 N m): negligible while muscles can balance the load, taking
 // the least-squares shortfall when they cannot, which is then flagged. With P = identity the
@@ -39,6 +39,8 @@ struct Problem {
   Eigen::MatrixXd P;          // coordinates x dofs: how the dofs move together
   Eigen::VectorXd floor;      // muscles: least activation (involuntary tone, bank minimum)
   Eigen::VectorXd capacity;   // muscles: most activation (1 - fatigued fraction), > 0
+  // dofs: each joint's intersegmental give E0 [N m]; empty: Settings::intersegmental_strength.
+  Eigen::VectorXd give;
 };
 
 // Why Newton handed over to the active-set method (bits), or why no solution was found.
@@ -65,6 +67,9 @@ struct Solution {
 
 struct Settings {
   double intersegmental_strength = 20.0;  // E0 [N m] (ASSUMPTION, docs/recruitment.md)
+  // delta0 [rad]: how far a joint may stray from the rhythm's share before its passive tissues
+  // count as "give" (a joint of passive stiffness K gives max(E0, K delta0); docs/recruitment.md).
+  double intersegmental_angle = 5.0 * 3.14159265358979323846 / 180.0;
   double reserve_strength = 1e-3;        // R0 [N m]
   double tolerance = 1e-9;               // on the residuals, relative to 1 + |b|
   int newton_iterations = 15;       // before handing over to the active-set method
@@ -82,6 +87,7 @@ class Recruiter {
  private:
   struct Point;
   double dual(const Problem& p, const Eigen::VectorXd& w, Point& at) const;
+  void setGive(const Problem& p);  // give_squared_ for this problem
   // (w, z) solving the equality-constrained problem with the muscles flagged `fixed` held at
   // their current activation.
   Eigen::VectorXd solveFixed(const Problem& p, const std::vector<signed char>& fixed, const Eigen::VectorXd& a) const;
@@ -91,6 +97,7 @@ class Recruiter {
 
   Settings settings_;
   Eigen::VectorXd multipliers_;  // (w, z) with w = y + P^T z
+  Eigen::VectorXd give_squared_;  // E0^2 / 2 per dof of the problem being solved
 };
 
 }  // namespace tonus::recruit

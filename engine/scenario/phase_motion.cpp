@@ -170,10 +170,11 @@ BodyTarget phaseTarget(const Phase& p, const PhasePlan& plan, double t) {
     case PhaseKind::Carry:
       return carryTarget(p);
     case PhaseKind::Stretch:
-      // Held at 80 % of the model's trunk flexion (ASSUMPTION): lying, knees to chest, the
-      // surface carries the body and the muscles relax; standing, a forward bend the muscles
-      // hold (the model has no flexion-relaxation, docs/validation.md).
-      target.posture.flexion = 0.8 * plan.max_trunk_flexion;
+      // Lying knees to chest, the surface carries the body and the muscles relax, the lumbar
+      // spine at 85 % of its flexion; standing, a forward bend to 80 % of the model's trunk
+      // flexion, hanging on its passive tissues (ASSUMPTIONS, docs/scenarios.md).
+      target.posture.flexion = p.stretch_position == StretchPosition::Lying ? plan.knees_to_chest_flexion
+                                                                             : 0.8 * plan.max_trunk_flexion;
       target.supported = p.stretch_position == StretchPosition::Lying;
       target.stretching = true;
       break;

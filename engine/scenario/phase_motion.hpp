@@ -32,6 +32,7 @@ struct BodyTarget {
 struct PhasePlan {
   double pelvis_flexion_share = 1.0 / 3.0;  // the rhythm's share for the pelvis
   double max_trunk_flexion = 1.5;           // [rad] largest whole-trunk flexion the ranges allow
+  double knees_to_chest_flexion = 1.2;      // [rad] whole-trunk flexion of a lying knees-to-chest stretch
   double lift_flexion = 0.0;                // [rad] trunk flexion at the lowest point of a lift
   Eigen::Vector3d lift_pick = {0.4, -0.8, 0.0};   // hands at the pick-up, from L5/S1 [m]
   Eigen::Vector3d lift_place = {0.3, -0.1, 0.0};  // hands where the load is put down

@@ -30,6 +30,11 @@ struct Condition {
   double ambient_temperature_c = 22.0;
 };
 
+// Mechanisms a scenario may switch off to show what they do.
+struct Mechanics {
+  bool intra_abdominal_pressure = true;
+};
+
 enum class PhaseKind { Stand, Sit, Lie, Hold, Exert, Lift, Twist, Carry, Walk, Stretch, Heat, Cold, Massage, Drink };
 const char* toString(PhaseKind kind);
 
@@ -91,6 +96,7 @@ struct Scenario {
   body::Subject subject;
   bool subject_given = false;
   Condition condition;
+  Mechanics mechanics;
   std::vector<Phase> phases;
   double sample_every = 1.0;   // [s] timeseries.csv (and the other series at multiples of it)
   double muscles_every = 1.0;  // [s] muscles.csv and activations.sto: a whole multiple of sample_every

@@ -352,7 +352,8 @@ Scenario readScenario(const YamlNode& root, io::ErrorCollector& errors) {
   if (!root.isMap()) root.fail("must be a scenario: a map with name and timeline, such as {name: x, timeline: [...]}");
   // The sections are independent: read them all and report every error together.
   errors.attempt([&] {
-    root.allowOnlyKeys({"name", "description", "model", "subject", "condition", "physiology", "timeline", "output"});
+    root.allowOnlyKeys(
+        {"name", "description", "model", "subject", "condition", "mechanics", "physiology", "timeline", "output"});
   });
   errors.attempt([&] {
     const YamlNode name = root.at("name");
@@ -401,6 +402,12 @@ Scenario readScenario(const YamlNode& root, io::ErrorCollector& errors) {
     });
     errors.attempt([&] {
       if (auto v = c->find("ambient_temperature_c")) s.condition.ambient_temperature_c = v->asNumberIn(-30.0, 50.0, "C");
+    });
+  }
+  if (auto m = root.find("mechanics")) {
+    errors.attempt([&] { m->allowOnlyKeys({"intra_abdominal_pressure"}); });
+    errors.attempt([&] {
+      if (auto v = m->find("intra_abdominal_pressure")) s.mechanics.intra_abdominal_pressure = v->asBool();
     });
   }
   if (auto ph = root.find("physiology")) errors.attempt([&] { readPhysiology(*ph, s.physiology, errors); });

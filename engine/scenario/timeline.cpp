@@ -15,6 +15,8 @@ constexpr double kDeg = M_PI / 180.0;
 // Hip joint centre height above the floor, as a fraction of stature (ASSUMPTION after the
 // Drillis & Contini segment proportions (M): greater trochanter 0.53, hip centre ~0.50).
 constexpr double kHipHeightFraction = 0.50;
+// Share of its largest flexion the lumbar spine takes in a lying knees-to-chest stretch (ASSUMPTION).
+constexpr double kKneesToChestLumbarFraction = 0.85;
 
 // Largest whole-trunk flexion the rhythm can share out without leaving a joint's range.
 double maxTrunkFlexion(const body::SpineModel& model) {
@@ -27,6 +29,25 @@ double maxTrunkFlexion(const body::SpineModel& model) {
   double lo = 0.0, hi = M_PI;
   while (hi - lo > 0.1 * kDeg) (fits(0.5 * (lo + hi)) ? lo : hi) = 0.5 * (lo + hi);
   return 0.98 * lo;
+}
+
+// The whole-trunk flexion at which the joints above the pelvis bend `fraction` of what they can
+// bend together (the rhythm's lumbar limit, or the largest trunk flexion's lumbar share).
+double flexionForLumbarFraction(const body::SpineModel& model, double fraction, double max_trunk) {
+  const auto lumbar = [&](double flexion) {
+    body::TrunkPosture p;
+    p.flexion = flexion;
+    const Eigen::VectorXd q = body::jointAngles(model, p);
+    double sum = 0.0;
+    for (const auto& [segment, share] : model.rhythm().shares[body::kFlexion]) {
+      if (model.segment(segment).parent >= 0) sum += q[3 * segment + body::kFlexion];
+    }
+    return sum;
+  };
+  const double target = fraction * lumbar(max_trunk);
+  double lo = 0.0, hi = max_trunk;
+  for (int i = 0; i < 50; ++i) (lumbar(0.5 * (lo + hi)) < target ? lo : hi) = 0.5 * (lo + hi);
+  return 0.5 * (lo + hi);
 }
 
 double pelvisShare(const body::SpineModel& model) {
@@ -150,6 +171,10 @@ void Timeline::plan(const Scenario& scenario, const body::SpineModel& model) {
     pp.cyclic = pp.phase.kind == PhaseKind::Lift || pp.phase.kind == PhaseKind::Twist;
     pp.plan.pelvis_flexion_share = pelvisShare(model);
     pp.plan.max_trunk_flexion = maxTrunkFlexion(model);
+    // A lying knees-to-chest stretch flexes the lumbar spine to most, not all, of its range.
+    if (pp.phase.kind == PhaseKind::Stretch) {
+      pp.plan.knees_to_chest_flexion = flexionForLumbarFraction(model, kKneesToChestLumbarFraction, pp.plan.max_trunk_flexion);
+    }
     if (pp.phase.kind == PhaseKind::Lift) planLift(pp.phase, model, pp.plan);
     pp.entry = previous;
     // Moving into the new posture takes 0.5 s plus 1 s per 60 deg, at most 3 s and at most

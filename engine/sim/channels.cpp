@@ -56,7 +56,7 @@ Channels channelsOf(const body::SpineModel& model, const Layout& l) {
   }
   for (const char* name : {"intersegmental_max_Nm", "capacity_exceeded", "shortfall_Nm", "fatigue_max", "tone_max",
                            "spasm_risk", "hydration_deficit_percent", "recruitment_status", "exert_moment_Nm",
-                           "backrest_force_N"}) {
+                           "backrest_force_N", "abdominal_pressure_kPa", "ligament_tension_N", "lumbar_flexion_kept"}) {
     c.names.push_back(name);
   }
   return c;
@@ -98,6 +98,11 @@ std::vector<double> channelValues(const FrameResult& frame, const physiology::Ph
   // What a dynamometer and a chair back would read.
   v.push_back(frame.exert_moment);
   v.push_back(frame.backrest_force);
+  // The passive and pressure mechanisms: intra-abdominal pressure, the ligaments' and fascia's
+  // total pull, and the share of the rhythm's lumbar flexion the spine hangs at.
+  v.push_back(frame.abdominal_pressure);
+  v.push_back(frame.ligament_tension.size() > 0 ? frame.ligament_tension.sum() : 0.0);
+  v.push_back(frame.lumbar_kept);
   return v;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "body/ligaments.hpp"
+#include "sim/abdominal_pressure.hpp"
 #include "body/passive_joints.hpp"
 #include "sim/applied_loads.hpp"
 #include "scenario/timeline.hpp"
@@ -26,8 +28,9 @@ class StageTimer {
 
 }  // namespace
 
-FrameSolver::FrameSolver(const body::SpineModel& model, Eigen::VectorXd strength, recruit::Settings settings)
-    : model_(model), strength_(std::move(strength)), state_(model.makeState()),
+FrameSolver::FrameSolver(const body::SpineModel& model, Eigen::VectorXd strength, recruit::Settings settings,
+                         scenario::Mechanics mechanics)
+    : model_(model), strength_(std::move(strength)), mechanics_(mechanics), state_(model.makeState()),
       muscle_in_(model.muscles().makeInputs()), muscle_state_(model.muscles().makeState()),
       muscle_out_(model.muscles().makeOutputs()), settings_(settings), recruiter_(settings) {
   for (int d = 0; d < model.dofCount(); ++d) {
@@ -64,23 +67,19 @@ Eigen::MatrixXd couplingOf(const body::SpineModel& model, const std::vector<int>
 FrameResult FrameSolver::solve(const scenario::BodyTarget& target, const body::Motion& motion,
                                const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity) {
   FrameResult result;
-  kinematics(motion);
-  std::vector<body::PointLoad> applied = loads(target);
-  muscleForces(motion);
+  std::vector<body::PointLoad> applied;
+  const body::Motion settled = settleHanging(target, motion, applied, result);
+  problem_.give = intersegmentalGive(settled);
   if (target.exert_effort > 0.0) {
     // Pushing against a fixed resistance: its couple on the thorax is `effort` of the largest
     // the fresh muscles can meet in this posture (the model's maximum voluntary effort).
     StageTimer timer(seconds_, kLoads);
     body::PointLoad couple = exertCouple(target);
-    result.exert_moment = target.exert_effort * maximumExert(motion, applied, couple);
+    result.exert_moment = target.exert_effort * maximumExert(settled, applied, couple, result.passive_joint_moment);
     couple.moment *= result.exert_moment;
     applied.push_back(couple);
   }
-  const Eigen::VectorXd tau = inverseDynamics(target, motion, applied, result);
-  {
-    StageTimer timer(seconds_, kPassive);
-    result.passive_joint_moment = body::passiveJointMoments(model_, motion.q);
-  }
+  const Eigen::VectorXd tau = inverseDynamics(target, settled, applied, result);
   const int n = model_.fascicleCount();
   const auto& vmax = model_.muscles().parameters().max_contraction_velocity;
   result.fibre_length = muscle_out_.norm_fibre_length.head(n).matrix();
@@ -91,7 +90,7 @@ FrameResult FrameSolver::solve(const scenario::BodyTarget& target, const body::M
   // the muscles are asked for nothing (ASSUMPTION, docs/scenarios.md).
   last_demand_ = target.supported ? Eigen::VectorXd(geometry_.moment_arm.transpose() * passive_force_)
                                   : Eigen::VectorXd(tau + result.passive_joint_moment);
-  last_motion_ = motion;
+  last_motion_ = settled;
   last_applied_ = applied;
   last_ = result;
   return finish(result, floor, capacity);
@@ -123,6 +122,14 @@ FrameResult FrameSolver::finish(FrameResult& result, const Eigen::VectorXd& floo
   result.muscles_overstretched = muscle_flags_[2];
   jointLoads(last_motion_, last_applied_, result);
   return result;
+}
+
+void FrameSolver::mechanicsAt(const scenario::BodyTarget& target, const body::Motion& motion,
+                              std::vector<body::PointLoad>& applied, FrameResult& result) {
+  kinematics(motion);
+  applied = loads(target);
+  muscleForces(motion);
+  passiveTissues(motion, result);
 }
 
 void FrameSolver::kinematics(const body::Motion& motion) {
@@ -159,19 +166,82 @@ body::PointLoad FrameSolver::exertCouple(const scenario::BodyTarget& target) con
   return couple;
 }
 
+void FrameSolver::passiveTissues(const body::Motion& motion, FrameResult& result) {
+  // The joints' own curves (discs, or whole joints) and the ligaments and fascia stretched across them.
+  StageTimer timer(seconds_, kPassive);
+  result.passive_joint_moment = body::passiveJointMoments(model_, motion.q);
+  result.joint_tissue_moment = result.passive_joint_moment;
+  const body::Ligaments& ligaments = model_.ligaments();
+  if (ligaments.count() == 0) return;
+  body::computePathGeometry(model_, ligaments.paths, ligaments.count(), kin_, ligament_geometry_);
+  result.ligament_tension = body::ligamentTensions(ligaments, ligament_geometry_);
+  result.passive_joint_moment += body::ligamentMoments(ligament_geometry_, result.ligament_tension);
+  result.joint_tissue_moment +=
+      body::ligamentMoments(ligament_geometry_, result.ligament_tension.cwiseProduct(ligaments.single_joint));
+}
+
+Eigen::VectorXd FrameSolver::intersegmentalGive(const body::Motion& motion) const {
+  // A joint whose passive tissues are stiff lets a small shift of its angle carry what the
+  // rhythm's shares leave it: its give is what they carry over delta0, at least E0.
+  Eigen::VectorXd stiffness = body::passiveJointStiffness(model_, motion.q);
+  if (model_.ligaments().count() > 0) stiffness += body::ligamentJointStiffness(model_.ligaments(), ligament_geometry_);
+  // Stretched muscles too: dF/dL = Fmax (k/e0) (f_PE + offset / denominator) / lopt for the bank's
+  // exponential passive curves (rigid tendon), about each dof alone: sum of r^2 dF/dL.
+  const muscle::MuscleParameters& p = model_.muscles().parameters();
+  const int n = model_.fascicleCount();
+  const Eigen::ArrayXd per_length =
+      (p.max_isometric_force.head(n) * p.passive_k_over_e0.head(n) *
+       (muscle_out_.passive_force_length.head(n) + p.passive_offset.head(n) * p.passive_inv_denom.head(n)) *
+       p.inv_optimal_fibre_length.head(n)) * strength_.array();
+  stiffness += geometry_.moment_arm.cwiseAbs2().transpose() * per_length.matrix();
+  Eigen::VectorXd give(static_cast<Eigen::Index>(dofs_.size()));
+  for (std::size_t j = 0; j < dofs_.size(); ++j) {
+    give[static_cast<Eigen::Index>(j)] =
+        std::max(settings_.intersegmental_strength, settings_.intersegmental_angle * stiffness[dofs_[j]]);
+  }
+  return give;
+}
+
+bool FrameSolver::addAbdominalPush(const scenario::BodyTarget& target, const Eigen::VectorXd& tau,
+                                   std::vector<body::PointLoad>& applied, FrameResult& result) const {
+  result.abdominal_pressure = 0.0;
+  if (!mechanics_.intra_abdominal_pressure || !model_.abdomen() || target.supported) return false;
+  // The pressure follows the extensor moment the muscles would make at L4/L5 without it.
+  const int level = model_.jointIndex("L4_L5") >= 0 ? model_.jointIndex("L4_L5") : scenario::referenceJoint(model_);
+  const int dof = 3 * level + body::kFlexion;
+  const double demand = tau[dof] + result.passive_joint_moment[dof] - geometry_.moment_arm.col(dof).dot(passive_force_);
+  result.abdominal_pressure = abdominalPressure(AbdominalPressureLaw{}, std::max(0.0, -demand));
+  if (result.abdominal_pressure <= 0.0) return false;
+  for (const body::PointLoad& push : abdominalPush(model_, kin_, result.abdominal_pressure)) applied.push_back(push);
+  return true;
+}
+
 double FrameSolver::maximumExert(const body::Motion& motion, const std::vector<body::PointLoad>& applied,
-                                 const body::PointLoad& unit) {
+                                 const body::PointLoad& unit, const Eigen::VectorXd& passive) {
   // The demand is affine in the couple's size M: b(M) = b(0) + M (b(1) - b(0)).
   std::vector<body::PointLoad> with_unit = applied;
   with_unit.push_back(unit);
   const Eigen::VectorXd base = body::inverseDynamics(model_, state_, kin_, motion, applied);
   const Eigen::VectorXd per_unit = body::inverseDynamics(model_, state_, kin_, motion, with_unit) - base;
-  const Eigen::VectorXd passive = body::passiveJointMoments(model_, motion.q);
+  // The abdominal pressure rises with the effort and helps it: its push per kPa, and the dof it reads.
+  Eigen::VectorXd per_kPa = Eigen::VectorXd::Zero(base.size());
+  const int level = model_.jointIndex("L4_L5") >= 0 ? model_.jointIndex("L4_L5") : scenario::referenceJoint(model_);
+  const int dof = 3 * level + body::kFlexion;
+  const double passive_muscle = geometry_.moment_arm.col(dof).dot(passive_force_);
+  if (mechanics_.intra_abdominal_pressure && model_.abdomen()) {
+    std::vector<body::PointLoad> with_push = applied;
+    for (const body::PointLoad& push : abdominalPush(model_, kin_, 1.0)) with_push.push_back(push);
+    per_kPa = body::inverseDynamics(model_, state_, kin_, motion, with_push) - base;
+  }
+  const auto demandFor = [&](double m) {
+    Eigen::VectorXd b = base + passive + m * per_unit;
+    return Eigen::VectorXd(b + abdominalPressure(AbdominalPressureLaw{}, std::max(0.0, -(b[dof] - passive_muscle))) * per_kPa);
+  };
   const Eigen::VectorXd floor = Eigen::VectorXd::Constant(model_.fascicleCount(), model_.muscles().options().minimum_activation);
   const Eigen::VectorXd capacity = Eigen::VectorXd::Ones(model_.fascicleCount());
   recruit::Recruiter probe(settings_);
   const auto copes = [&](double m) {
-    return !recruitmentWith(probe, base + passive + m * per_unit, floor, capacity).capacity_exceeded;
+    return !recruitmentWith(probe, demandFor(m), floor, capacity).capacity_exceeded;
   };
   // Bisection between a couple the fresh muscles meet and one they cannot.
   double lo = 0.0, hi = 100.0;
@@ -184,6 +254,7 @@ Eigen::VectorXd FrameSolver::inverseDynamics(const scenario::BodyTarget& target,
                                              std::vector<body::PointLoad>& applied, FrameResult& result) {
   StageTimer timer(seconds_, kInverseDynamics);
   Eigen::VectorXd tau = body::inverseDynamics(model_, state_, kin_, motion, applied);
+  if (addAbdominalPush(target, tau, applied, result)) tau = body::inverseDynamics(model_, state_, kin_, motion, applied);
   if (!target.backrest) return tau;
   // A chair back pushes forward on the thorax just enough to hold it (it cannot pull), so the
   // thorax's joint needs no flexion moment from the muscles (ASSUMPTION: full support).
@@ -243,8 +314,12 @@ recruit::Solution FrameSolver::recruitmentWith(recruit::Recruiter& recruiter, co
 
 void FrameSolver::jointLoads(const body::Motion& motion, const std::vector<body::PointLoad>& applied, FrameResult& result) {
   StageTimer timer(seconds_, kJointLoads);
-  const body::BodyWrenches w =
-      body::bodyWrenches(model_, state_, kin_, geometry_, result.force, motion.qddot, applied);
+  body::BodyWrenches w = body::bodyWrenches(model_, state_, kin_, geometry_, result.force, motion.qddot, applied);
+  // The ligaments press the vertebrae together as they pull.
+  const body::Ligaments& ligaments = model_.ligaments();
+  if (ligaments.count() > 0) {
+    body::addPathTensions(ligaments.paths, ligaments.count(), ligament_geometry_, result.ligament_tension, kin_, w);
+  }
   result.joints = body::jointLoads(model_, kin_, w);
 }
 

@@ -40,10 +40,16 @@ struct FrameResult {
   int muscles_not_finite = 0, muscles_at_minimum_length = 0, muscles_overstretched = 0;
   double backrest_force = 0.0;          // [N]
   double exert_moment = 0.0;            // [N m] the resistance's moment
+  double abdominal_pressure = 0.0;      // [kPa] intra-abdominal pressure
+  double lumbar_kept = 1.0;             // share of the rhythm's lumbar flexion the spine hangs at
   // What the physiology reads: per fascicle, its fibre's normalised length, lengthening
   // velocity [optimal lengths/s] and passive force / max force; per dof, the passive joint moment.
   Eigen::VectorXd fibre_length, fibre_velocity, passive_force;
-  Eigen::VectorXd passive_joint_moment;
+  Eigen::VectorXd passive_joint_moment;  // joints' curves and ligaments together
+  // The motion segments' own tissue (curves and one-joint ligaments, not the fascia): what an
+  // in-vitro test of a segment measures, and what the physiology reads as joint strain.
+  Eigen::VectorXd joint_tissue_moment;
+  Eigen::VectorXd ligament_tension;      // per ligament [N]
 };
 
 // Rows of the coordinates recruitment balances exactly, over the recruited dofs: one per
@@ -53,7 +59,8 @@ Eigen::MatrixXd couplingOf(const body::SpineModel& model, const std::vector<int>
 class FrameSolver {
  public:
   // `strength`: per-fascicle multiplier on force (e.g. the scenario's core strength).
-  FrameSolver(const body::SpineModel& model, Eigen::VectorXd strength, recruit::Settings settings = {});
+  FrameSolver(const body::SpineModel& model, Eigen::VectorXd strength, recruit::Settings settings = {},
+              scenario::Mechanics mechanics = {});
 
   // The frame for a body target in motion (q, qdot, qddot), with each muscle's activation
   // bounded by [floor, capacity].
@@ -72,6 +79,18 @@ class FrameSolver {
   const recruit::Settings& recruitmentSettings() const { return settings_; }
 
  private:
+  // Kinematics, paths, loads, muscle and passive tissue forces at one posture.
+  void mechanicsAt(const scenario::BodyTarget& target, const body::Motion& motion, std::vector<body::PointLoad>& applied,
+                   FrameResult& result);
+  // The posture the frame is solved at: the target's, or, where the passive tissues would hold
+  // the flexed spine more than gravity asks, the one it hangs in (hanging_settle.cpp). Leaves
+  // the mechanics evaluated there.
+  body::Motion settleHanging(const scenario::BodyTarget& target, const body::Motion& motion,
+                             std::vector<body::PointLoad>& applied, FrameResult& result);
+  // The flexion moment the muscles would have to add along the lumbar rhythm [N m] (> 0: the
+  // passive tissues hold more than gravity and the loads ask).
+  double hangingExcess(const scenario::BodyTarget& target, const body::Motion& motion,
+                       const std::vector<body::PointLoad>& applied, FrameResult& result);
   void kinematics(const body::Motion& motion);
   std::vector<body::PointLoad> loads(const scenario::BodyTarget& target);
   Eigen::VectorXd inverseDynamics(const scenario::BodyTarget& target, const body::Motion& motion,
@@ -82,17 +101,26 @@ class FrameSolver {
                                     const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity);
   // An exertion's resistance: the couple per N m, and the largest the fresh muscles can meet.
   body::PointLoad exertCouple(const scenario::BodyTarget& target) const;
-  double maximumExert(const body::Motion& motion, const std::vector<body::PointLoad>& applied, const body::PointLoad& unit);
+  double maximumExert(const body::Motion& motion, const std::vector<body::PointLoad>& applied, const body::PointLoad& unit,
+                      const Eigen::VectorXd& passive);
+  void passiveTissues(const body::Motion& motion, FrameResult& result);
+  // Intra-abdominal pressure for the demand `tau` (gravity and loads) leaves the muscles: its
+  // push joins `applied` (false when there is none).
+  bool addAbdominalPush(const scenario::BodyTarget& target, const Eigen::VectorXd& tau,
+                        std::vector<body::PointLoad>& applied, FrameResult& result) const;
+  Eigen::VectorXd intersegmentalGive(const body::Motion& motion) const;
   void jointLoads(const body::Motion& motion, const std::vector<body::PointLoad>& loads, FrameResult& result);
   // Recruitment and joint loads of the last frame's mechanics, into result.
   FrameResult finish(FrameResult& result, const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity);
 
   const body::SpineModel& model_;
   Eigen::VectorXd strength_;
+  scenario::Mechanics mechanics_;
   std::vector<int> dofs_;  // recruited dofs: every joint but the pelvis on ground
   body::MultibodyState state_;
   body::Kinematics kin_;
   body::PathGeometry geometry_;
+  body::PathGeometry ligament_geometry_;
   muscle::MuscleInputs muscle_in_;
   muscle::MuscleState muscle_state_;
   muscle::MuscleOutputs muscle_out_;

@@ -155,7 +155,7 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
   // Trunk muscles take the scenario's core strength; the neck keeps its own.
   Eigen::VectorXd strength(n);
   for (int f = 0; f < n; ++f) strength[f] = model.fascicle(f).region == "neck" ? 1.0 : scenario.condition.core_strength;
-  FrameSolver solver(model, strength, options.recruitment);
+  FrameSolver solver(model, strength, options.recruitment, scenario.mechanics);
   const physiology::PhysiologyModel body_physiology(model, scenario.condition, scenario.physiology);
   const physiology::Parameters& params = body_physiology.parameters();
   physiology::PhysiologyState state = physiology::initialState(body_physiology);
@@ -235,7 +235,7 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
       }
       if (pp.end - until < 1e-9) until = pp.end;
       const double dt = until - t;
-      const Eigen::VectorXd strain = jointStrain(model, frame.passive_joint_moment, params.strain_reference_moment);
+      const Eigen::VectorXd strain = jointStrain(model, frame.joint_tissue_moment, params.strain_reference_moment);
       physiology::StepInputs inputs;
       inputs.activation = &frame.activation;
       inputs.fibre_length = &frame.fibre_length;
@@ -244,6 +244,7 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
       inputs.joint_strain = &strain;
       inputs.walking = target.walking;
       inputs.stretching = target.stretching;
+      inputs.supported = target.supported;
       inputs.therapy = therapyOf(target);
       inputs.therapy_elapsed = t - pp.start;
 

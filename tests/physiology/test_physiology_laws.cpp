@@ -129,6 +129,10 @@ TEST(ReflexLaw, AfferentsGainAndToneRiseWithTheirDrivers) {
   EXPECT_DOUBLE_EQ(law::fusimotorTarget(p.tone, 1.0, 1.0, 0.2, false), law::fusimotorTarget(p.tone, 1.0, 1.0, 0.8, false));
   EXPECT_LT(law::toneTarget(p.tone, 1.5, 1.0), law::toneTarget(p.tone, 2.5, 1.0));
   EXPECT_LT(law::toneTarget(p.tone, 2.0, 1.0), law::toneTarget(p.tone, 2.0, 1.2));
+  // Lying on a surface the postural (resting) part of tone is gone; the reflex loop's part stays.
+  EXPECT_DOUBLE_EQ(law::toneTarget(p.tone, 1.0, 1.0, true), 0.0);
+  EXPECT_NEAR(law::toneTarget(p.tone, 1.0, 1.0, false), p.tone.resting, 1e-15);
+  EXPECT_NEAR(law::toneTarget(p.tone, 2.5, 1.0, false) - law::toneTarget(p.tone, 2.5, 1.0, true), 2.5 * p.tone.resting, 1e-15);
   // The phasic burst grows with stretch velocity above its threshold and is capped.
   EXPECT_DOUBLE_EQ(law::burstTarget(p.burst, 1.0, 0.5 * p.burst.threshold), 0.0);
   EXPECT_LT(law::burstTarget(p.burst, 1.0, 1.0), law::burstTarget(p.burst, 1.0, 2.0));

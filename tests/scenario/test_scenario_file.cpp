@@ -90,6 +90,18 @@ TEST(ScenarioFile, WrongTypesAndRanges) {
               HasSubstr("timeline[0].lift.reps: must be a whole number in [1, 100000], got 2.5"));
 }
 
+TEST(ScenarioFile, MechanicsSwitches) {
+  EXPECT_TRUE(scenario::loadScenarioText("name: x\ntimeline:\n  - stand: {duration: 1min}\n", "s.yaml")
+                  .mechanics.intra_abdominal_pressure);
+  EXPECT_FALSE(scenario::loadScenarioText(
+                   "name: x\nmechanics: {intra_abdominal_pressure: false}\ntimeline:\n  - stand: {duration: 1min}\n", "s.yaml")
+                   .mechanics.intra_abdominal_pressure);
+  EXPECT_THAT(errorOf("name: x\nmechanics: {intra_abdominal_pressure: maybe}\ntimeline:\n  - stand: {duration: 1min}\n"),
+              HasSubstr("s.yaml:2:39: mechanics.intra_abdominal_pressure"));
+  EXPECT_THAT(errorOf("name: x\nmechanics: {iap: false}\ntimeline:\n  - stand: {duration: 1min}\n"),
+              HasSubstr("s.yaml:2:13: mechanics.iap: unknown key"));
+}
+
 TEST(ScenarioFile, DurationsThatDoNotParse) {
   EXPECT_EQ(errorOf("name: x\ntimeline:\n  - sit: {duration: 2 hours}\n"),
             "s.yaml:3:21: timeline[0].sit.duration: must be a duration such as 90s, 20min, 8h or a number of seconds >= 0, got 2 hours");

@@ -15,6 +15,8 @@ namespace tonus::sweep::testing {
 // A short base scenario whose first phase is a lift, as in the issue's example sweep.
 inline const char* kLiftingBase = R"(name: stoop-lifting
 subject: {sex: male, height_m: 1.78, mass_kg: 80}
+# The extensors alone balance added load (Runner.ACaseGivesTheFiguresOfADirectRun's lever bound).
+mechanics: {intra_abdominal_pressure: false}
 timeline:
   - lift: {reps: 2, load_kg: 15, style: stoop, cycle_s: 5, from_height_m: 0.1, to_height_m: 0.9}
   - repeat:

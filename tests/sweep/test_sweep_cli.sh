@@ -15,6 +15,9 @@ say() { echo "FAIL: $*"; fail=1; }
 cat > "$work/base.yaml" <<'YAML'
 name: short-lifting
 subject: {sex: male, height_m: 1.78, mass_kg: 80}
+# Without the abdominal pressure's threshold the peak compression is close to linear in the
+# varied inputs, so age's SRC below is the noise of a near-perfect linear fit.
+mechanics: {intra_abdominal_pressure: false}
 timeline:
   - lift: {reps: 2, load_kg: 15, style: stoop, cycle_s: 5, from_height_m: 0.1, to_height_m: 0.9}
   - stand: {duration: 10s}

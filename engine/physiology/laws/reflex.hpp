@@ -54,11 +54,12 @@ inline double fusimotorTarget(const ToneParameters& p, double excitability, doub
 
 // Involuntary activation the spindle loop holds at gain gamma and fibre stretch (fibre length
 // relative to upright standing, the length the spindles are set for): a stretched muscle's
-// spindles fire more, 1 + length_gain (stretch - 1), the stretch clamped to [0.7, 1.3].
-inline double toneTarget(const ToneParameters& p, double gamma, double relative_length) {
+// spindles fire more, 1 + length_gain (stretch - 1), the stretch clamped to [0.7, 1.3]. The
+// resting part is postural: lying on a surface, relaxed trunk muscles fall silent (`supported`).
+inline double toneTarget(const ToneParameters& p, double gamma, double relative_length, bool supported = false) {
   const double stretch = 1.0 + p.length_gain * (std::clamp(relative_length, 0.7, 1.3) - 1.0);
   const double excess = std::max(0.0, gamma * stretch - 1.0);
-  return p.resting * gamma + p.span * hill(excess / p.gain_half, p.exponent);
+  return (supported ? 0.0 : p.resting * gamma) + p.span * hill(excess / p.gain_half, p.exponent);
 }
 
 struct BurstParameters {

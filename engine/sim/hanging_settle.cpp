@@ -1,0 +1,99 @@
+// Hanging on the passive tissues. The lumbar rhythm shares a trunk angle between the hips and
+// the spine as muscles steer it; in deep bending the spine instead flexes only until its
+// ligaments, fascia and stretched muscles balance the weight above, and the hips take the rest
+// (the flexion-relaxation posture). Where the rhythm's lumbar flexion would leave the passive
+// tissues holding more than gravity asks, so that the abdominals would have to pull the spine
+// further down, the frame is solved at the lumbar flexion where they just balance
+// (docs/model.md, "Hanging in deep flexion").
+#include <algorithm>
+#include <cmath>
+
+#include "body/passive_joints.hpp"
+#include "sim/frame_solver.hpp"
+
+namespace tonus::sim {
+namespace {
+
+// Below this the settled posture balances (a fraction of a N m of muscle moment is noise).
+constexpr double kBalanceTolerance = 0.05;  // [N m]
+constexpr int kMostIterations = 12;
+
+}  // namespace
+
+double FrameSolver::hangingExcess(const scenario::BodyTarget& target, const body::Motion& motion,
+                                  const std::vector<body::PointLoad>& applied, FrameResult& result) {
+  Eigen::VectorXd tau = body::inverseDynamics(model_, state_, kin_, motion, applied);
+  // With the abdominal pressure the frame will have (its push counted, not kept).
+  std::vector<body::PointLoad> with_push = applied;
+  if (addAbdominalPush(target, tau, with_push, result)) tau = body::inverseDynamics(model_, state_, kin_, motion, with_push);
+  const Eigen::VectorXd passive_muscle = geometry_.moment_arm.transpose() * passive_force_;
+  double excess = 0.0;
+  for (const auto& [segment, share] : model_.rhythm().shares[body::kFlexion]) {
+    if (model_.segment(segment).parent < 0) continue;
+    const int dof = 3 * segment + body::kFlexion;
+    excess += share * (tau[dof] + result.passive_joint_moment[dof] - passive_muscle[dof]);
+  }
+  return excess;
+}
+
+body::Motion FrameSolver::settleHanging(const scenario::BodyTarget& target, const body::Motion& motion,
+                                        std::vector<body::PointLoad>& applied, FrameResult& result) {
+  mechanicsAt(target, motion, applied, result);
+  // Lying, leaning on a backrest or pushing against a resistance, the spine does not hang.
+  if (target.supported || target.backrest || target.exert_effort > 0.0) return motion;
+  int pelvis = -1;
+  double lumbar = 0.0;
+  for (const auto& [segment, share] : model_.rhythm().shares[body::kFlexion]) {
+    if (model_.segment(segment).parent < 0) pelvis = segment;
+    else lumbar += motion.q[3 * segment + body::kFlexion];
+  }
+  if (pelvis < 0 || lumbar <= 0.0) return motion;
+  const double excess_at_target = hangingExcess(target, motion, applied, result);
+  if (!(excess_at_target > kBalanceTolerance)) return motion;
+
+  // Keep a share s of the lumbar flexion and turn the pelvis by the rest, so the thorax keeps
+  // its inclination; the pelvis may not pass the end of its range.
+  const int pelvis_dof = 3 * pelvis + body::kFlexion;
+  const double pelvis_room = model_.segment(pelvis).joint.range_max[body::kFlexion] - motion.q[pelvis_dof];
+  const auto posture = [&](double s) {
+    body::Motion m = motion;
+    for (const auto& [segment, share] : model_.rhythm().shares[body::kFlexion]) {
+      if (segment != pelvis) m.q[3 * segment + body::kFlexion] *= s;
+    }
+    m.q[pelvis_dof] += (1.0 - s) * lumbar;
+    return m;
+  };
+  const auto excess = [&](double s) {
+    const body::Motion m = posture(s);
+    mechanicsAt(target, m, applied, result);
+    return hangingExcess(target, m, applied, result);
+  };
+  // Regula falsi with the Illinois rule between the least share the pelvis allows and the
+  // rhythm's: the excess grows with lumbar flexion.
+  double lo = std::clamp(1.0 - pelvis_room / lumbar, 0.0, 1.0), hi = 1.0;
+  double f_lo = excess(lo), f_hi = excess_at_target;
+  double s = lo;
+  if (f_lo < 0.0) {
+    int side = 0;
+    for (int i = 0; i < kMostIterations; ++i) {
+      s = (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
+      const double f = excess(s);
+      if (std::fabs(f) < kBalanceTolerance) break;
+      if (f > 0.0) {
+        hi = s, f_hi = f;
+        if (side == 1) f_lo *= 0.5;
+        side = 1;
+      } else {
+        lo = s, f_lo = f;
+        if (side == -1) f_hi *= 0.5;
+        side = -1;
+      }
+    }
+  }
+  const body::Motion settled = posture(s);
+  mechanicsAt(target, settled, applied, result);
+  result.lumbar_kept = s;
+  return settled;
+}
+
+}  // namespace tonus::sim

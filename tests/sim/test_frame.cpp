@@ -1,0 +1,136 @@
+// One frame's mechanisms beyond the muscles: hanging on the passive tissues in deep flexion,
+// the joints' intersegmental give, and intra-abdominal pressure.
+#include <gtest/gtest.h>
+
+#include "body/model_file.hpp"
+#include "body/posture.hpp"
+#include "scenario/scenario_file.hpp"
+#include "scenario/timeline.hpp"
+#include "sim/abdominal_pressure.hpp"
+#include "sim/frame_solver.hpp"
+
+namespace tonus::sim {
+namespace {
+
+struct Frame {
+  body::ModelSpec spec = body::loadDefaultModel();
+  body::SpineModel model{spec, {spec.reference_sex, spec.reference_height, spec.reference_mass, 40.0}};
+
+  // The frame at the end of a one-phase scenario, with the muscles fresh and at rest.
+  FrameResult solve(const std::string& phase, scenario::Mechanics mechanics = {}, FrameSolver** keep = nullptr) {
+    const scenario::Scenario s = scenario::loadScenarioText("name: f\ntimeline:\n  - " + phase + "\n", "frame");
+    const scenario::Timeline timeline(s, model);
+    const scenario::BodyTarget target = timeline.targetAt(0.99 * timeline.duration());
+    solver = std::make_unique<FrameSolver>(model, Eigen::VectorXd::Ones(model.fascicleCount()), recruit::Settings{},
+                                           mechanics);
+    if (keep) *keep = solver.get();
+    const Eigen::VectorXd floor = Eigen::VectorXd::Constant(model.fascicleCount(), 0.01);
+    const Eigen::VectorXd capacity = Eigen::VectorXd::Ones(model.fascicleCount());
+    return solver->solve(target, body::Motion::still(body::jointAngles(model, target.posture)), floor, capacity);
+  }
+  double groupActivation(const FrameResult& r, const std::string& group) const {
+    double a = 0.0, w = 0.0;
+    for (int f = 0; f < model.fascicleCount(); ++f) {
+      if (model.fascicle(f).group != group) continue;
+      const double fmax = model.muscles().parameters().max_isometric_force[f];
+      a += fmax * r.activation[f];
+      w += fmax;
+    }
+    return a / w;
+  }
+  double compression(const FrameResult& r, const char* joint) const { return r.joints[model.jointIndex(joint)].compression; }
+  std::unique_ptr<FrameSolver> solver;
+};
+
+TEST(Hanging, DeepBendsHangOnThePassiveTissuesWithoutPullingTheSpineDown) {
+  Frame f;
+  FrameSolver* solver = nullptr;
+  const FrameResult deep = f.solve("stand: {duration: 5s, trunk_flexion_deg: 115}", {}, &solver);
+  EXPECT_LT(deep.lumbar_kept, 0.97) << "the lumbar spine flexes less than the rhythm asks";
+  EXPECT_GT(deep.lumbar_kept, 0.5);
+  // Along the rhythm the muscles are asked for (almost) nothing: the tissues balance the weight.
+  const Eigen::VectorXd along = solver->coupling() * solver->lastProblem().b;
+  EXPECT_LT(std::abs(along[0]), 0.2) << along.transpose();
+  // The abdominals do not pull the trunk down into the rhythm's flexion (held at the rhythm's
+  // angles the passive tissues would out-hold gravity, and rectus abdominis would work at ~70 %);
+  // what remains is the small co-contraction of levels whose tissues carry unequal shares.
+  EXPECT_LT(f.groupActivation(deep, "rectus_abdominis"), 0.05);
+  // A moderate bend keeps the rhythm: the extensors hold it.
+  const FrameResult moderate = f.solve("stand: {duration: 5s, trunk_flexion_deg: 40}");
+  EXPECT_EQ(moderate.lumbar_kept, 1.0);
+  EXPECT_GT(f.groupActivation(moderate, "iliocostalis_lumborum_pars_lumborum"), 0.1);
+}
+
+TEST(IntersegmentalGive, GrowsWithThePassiveStiffnessAndNeverFallsBelowE0) {
+  Frame f;
+  FrameSolver* solver = nullptr;
+  f.solve("stand: {duration: 5s}", {}, &solver);
+  const double e0 = recruit::Settings{}.intersegmental_strength;
+  EXPECT_EQ(solver->lastProblem().give.minCoeff(), e0);
+  EXPECT_EQ(solver->lastProblem().give.maxCoeff(), e0) << "upright, every joint is in its neutral zone";
+  f.solve("stand: {duration: 5s, trunk_flexion_deg: 90}", {}, &solver);
+  const std::vector<int>& dofs = solver->recruitedDofs();
+  const int l4l5 = 3 * f.model.jointIndex("L4_L5") + body::kFlexion;
+  const auto at = std::find(dofs.begin(), dofs.end(), l4l5) - dofs.begin();
+  EXPECT_GT(solver->lastProblem().give[at], 1.3 * e0) << "stretched tissues let the joint shift";
+}
+
+TEST(AbdominalPressure, FollowsTheEffortAndUnloadsTheSpine) {
+  EXPECT_EQ(abdominalPressure(AbdominalPressureLaw{}, 0.0), 0.0);
+  EXPECT_NEAR(abdominalPressure(AbdominalPressureLaw{}, 100.0), 7.9, 1e-12);
+  EXPECT_EQ(abdominalPressure(AbdominalPressureLaw{}, 1000.0), AbdominalPressureLaw{}.ceiling);
+  Frame f;
+  const std::string hold = "hold: {duration: 5s, load_kg: 20, hand_distance_m: 0.4, trunk_flexion_deg: 20}";
+  const FrameResult with = f.solve(hold);
+  const FrameResult without = f.solve(hold, scenario::Mechanics{.intra_abdominal_pressure = false});
+  EXPECT_GT(with.abdominal_pressure, 3.0);
+  EXPECT_EQ(without.abdominal_pressure, 0.0);
+  // It pushes the spine's ends apart and helps the extensors: less compression, less activity.
+  EXPECT_LT(f.compression(with, "L4_L5"), 0.9 * f.compression(without, "L4_L5"));
+  EXPECT_LT(f.groupActivation(with, "multifidus"), f.groupActivation(without, "multifidus"));
+  // The push is a pair: its forces cancel, so it carries no weight of its own.
+  body::MultibodyState state = f.model.makeState();
+  body::Kinematics kin;
+  body::computeKinematics(f.model, state, kin);
+  const auto push = abdominalPush(f.model, kin, 5.0);
+  EXPECT_NEAR((push[0].force + push[1].force).norm(), 0.0, 1e-9);
+  EXPECT_NEAR(push[0].force.norm(), 5e3 * f.model.abdomen()->area, 1e-9);
+  EXPECT_GT(push[0].force.y(), 0.0) << "upward on the diaphragm";
+  // Lying, nothing raises it.
+  EXPECT_EQ(f.solve("lie: {duration: 5s}").abdominal_pressure, 0.0);
+}
+
+TEST(AbdominalPressure, IsPartOfAMaximalEffort) {
+  Frame f;
+  const std::string push = "exert: {duration: 5s, effort_percent_mvc: 100, direction: extension}";
+  const FrameResult with = f.solve(push);
+  const FrameResult without = f.solve(push, scenario::Mechanics{.intra_abdominal_pressure = false});
+  EXPECT_GT(with.exert_moment, 1.1 * without.exert_moment);
+  EXPECT_GT(with.abdominal_pressure, 10.0);
+  // At its maximum the extensors are near their capacity either way.
+  EXPECT_GT(f.groupActivation(with, "multifidus"), 0.6);
+}
+
+TEST(Stretch, KneesToChestTakesMostOfTheLumbarRange) {
+  Frame f;
+  const auto lumbarOf = [&](const std::string& phase) {
+    const scenario::Scenario s = scenario::loadScenarioText("name: f\ntimeline:\n  - " + phase + "\n", "stretch");
+    const scenario::Timeline timeline(s, f.model);
+    const Eigen::VectorXd q = body::jointAngles(f.model, timeline.targetAt(0.99 * timeline.duration()).posture);
+    double sum = 0.0;
+    for (const auto& [segment, share] : f.model.rhythm().shares[body::kFlexion]) {
+      if (f.model.segment(segment).parent >= 0) sum += q[3 * segment + body::kFlexion];
+    }
+    return sum;
+  };
+  const double lying = lumbarOf("stretch: {duration: 1min}");
+  const double deepest = lumbarOf("stretch: {duration: 1min, position: standing}") ;
+  // Lying knees to chest, 85 % of what the lumbar spine bends at the model's largest trunk
+  // flexion (0.98 x (70 + 56) deg of trunk: 55.2 deg of lumbar flexion by the rhythm's law).
+  EXPECT_GT(lying, 0.8 * deepest);
+  EXPECT_LT(lying, deepest);
+  EXPECT_NEAR(lying * 180.0 / M_PI, 0.85 * 55.2, 0.3);
+}
+
+}  // namespace
+}  // namespace tonus::sim
