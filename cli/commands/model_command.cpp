@@ -1,5 +1,6 @@
 // `tonus model info [MODEL] [--json]` and `tonus model moment-arms [MODEL] --posture ... --level ...`:
 // what a model contains, and its muscles' lever arms, for comparison with published values.
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
 #include <iostream>
@@ -61,8 +62,27 @@ body::TrunkPosture parsePosture(const std::string& text) {
   return p;
 }
 
+// The passive bands by group: how many, and the joints they cross (one-joint or spanning).
+struct LigamentGroup {
+  std::string group;
+  int bands = 0;
+  bool spans_joints = false;
+};
+std::vector<LigamentGroup> ligamentGroups(const body::SpineModel& model) {
+  std::vector<LigamentGroup> out;
+  const body::Ligaments& L = model.ligaments();
+  for (int i = 0; i < L.count(); ++i) {
+    auto it = std::find_if(out.begin(), out.end(), [&](const LigamentGroup& g) { return g.group == L.group[i]; });
+    if (it == out.end()) it = out.insert(out.end(), {L.group[i], 0, false});
+    ++it->bands;
+    it->spans_joints = it->spans_joints || L.single_joint[i] < 0.5;
+  }
+  return out;
+}
+
 void printInfo(const body::SpineModel& model, const body::ModelSpec& spec, bool json) {
   const auto groups = body::muscleGroups(model);
+  const auto ligaments = ligamentGroups(model);
   double total_force = 0.0;
   for (const auto& g : groups) total_force += g.max_force;
   if (json) {
@@ -85,6 +105,11 @@ void printInfo(const body::SpineModel& model, const body::ModelSpec& spec, bool 
                                     {"pcsa_cm2", g.pcsa * 1e4}, {"max_force_N", g.max_force}});
     }
     j["total_max_force_N"] = total_force;
+    j["ligament_groups"] = nlohmann::json::array();
+    for (const auto& g : ligaments) {
+      j["ligament_groups"].push_back({{"group", g.group}, {"bands", g.bands}, {"spans_joints", g.spans_joints}});
+    }
+    j["abdominal_pressure_area_cm2"] = model.abdomen() ? nlohmann::json(model.abdomen()->area * 1e4) : nlohmann::json(nullptr);
     std::cout << j.dump(2) << "\n";
     return;
   }
@@ -109,6 +134,17 @@ void printInfo(const body::SpineModel& model, const body::ModelSpec& spec, bool 
   }
   std::cout << "  total: " << model.fascicleCount() << " fascicles, " << std::setprecision(0) << total_force
             << " N\n";
+  if (!ligaments.empty()) {
+    std::cout << "\nligaments and fascia (tension-only bands):\n";
+    for (const auto& g : ligaments) {
+      std::cout << "  " << std::left << std::setw(38) << g.group << std::right << std::setw(4) << g.bands
+                << (g.spans_joints ? " bands, spanning several joints\n" : " bands, one joint each\n");
+    }
+  }
+  if (model.abdomen()) {
+    std::cout << "\nintra-abdominal pressure: acts over " << std::setprecision(0) << model.abdomen()->area * 1e4
+              << " cm2 between the diaphragm and the pelvic floor\n";
+  }
 }
 
 void printMomentArms(const body::SpineModel& model, const ModelOptions& o) {
