@@ -211,6 +211,10 @@ T["rib9_lateral_r"] = thoracic(10, (0.050, -0.030, 0.145))
 T["rib8_lateral_r"] = thoracic(9, (0.070, -0.020, 0.145))
 T["rib6_lateral_r"] = thoracic(7, (0.095, -0.010, 0.135))
 T["costal_cartilage_5_7_r"] = thoracic(9, (0.140, 0.0, 0.070))  # rectus abdominis insertion
+# The linea alba, where the obliques' anterior fibres meet from both sides: its upper part
+# below the xiphoid moves with the thorax, its part at the umbilicus (L3/L4 level) with the
+# pelvis, to which the rectus sheath ties the lower abdominal wall (ASSUMPTION).
+T["linea_alba_upper"] = (joint_pos["L5_S1"][0] + 0.128, 0.300, 0.0)
 T["latissimus_wrap_r"] = thoracic(10, (-0.020, 0.0, 0.120))     # posterolateral ribs 9-10
 T["humerus_latissimus_r"] = thoracic(4, (0.035, 0.0, 0.155))    # intertubercular groove, arm at the side
 T["shoulder_r"] = thoracic(3, (0.020, 0.0, 0.170))              # glenohumeral centre
@@ -376,6 +380,7 @@ def flexion_theta10(joint):
 # floor's on the pelvis.
 ABDOMEN_AREA_CM2 = 465
 ABDOMEN_LINE_X = joint_pos["L5_S1"][0] + 0.07
+landmarks["pelvis"]["linea_alba_umbilicus"] = (joint_pos["L5_S1"][0] + 0.113, joint_pos["L3_L4"][1], 0.0)
 landmarks["thorax"]["diaphragm_centre"] = (ABDOMEN_LINE_X, 0.31, 0.0)
 landmarks["pelvis"]["pelvic_floor_centre"] = (ABDOMEN_LINE_X, 0.0, 0.0)
 
@@ -608,8 +613,10 @@ def fascicles_external_oblique():
         ("external_oblique_posterior_rib11", ["thorax.rib11_tip_r", "pelvis.iliac_crest_anterior_r"], s),
         ("external_oblique_lateral_rib10", ["thorax.rib10_costal_r", "pelvis.asis_r"], s),
         ("external_oblique_lateral_rib9", ["thorax.rib9_lateral_r", "pelvis.asis_r"], s),
-        ("external_oblique_anterior_rib8", ["thorax.rib8_lateral_r", "L3.linea_semilunaris_r", "pelvis.pubic_tubercle_r"], s),
-        ("external_oblique_anterior_rib6", ["thorax.rib6_lateral_r", "L3.linea_semilunaris_r", "pelvis.pubic_tubercle_r"], s),
+        # The anterior fibres run inferomedially across the front of the abdomen to the linea alba,
+        # meeting the other side's internal oblique there: the twisting sling (Urquhart 2005 (V)).
+        ("external_oblique_anterior_rib8", ["thorax.rib8_lateral_r", "pelvis.linea_alba_umbilicus"], s),
+        ("external_oblique_anterior_rib6", ["thorax.rib6_lateral_r", "pelvis.linea_alba_umbilicus"], s),
     ]
 
 
@@ -622,8 +629,9 @@ def fascicles_internal_oblique():
         ("internal_oblique_posterior_rib11", ["pelvis.iliac_tubercle_r", "thorax.rib11_tip_r"], s),
         ("internal_oblique_lateral_rib9", ["pelvis.iliac_crest_anterior_r", "thorax.rib9_lateral_r"], s),
         ("internal_oblique_lateral_margin", ["pelvis.iliac_tubercle_r", "thorax.costal_margin_r"], s),
-        ("internal_oblique_anterior_sheath", ["pelvis.asis_r", "L3.linea_semilunaris_r", "thorax.costal_margin_r"], s),
-        ("internal_oblique_anterior_asis", ["pelvis.iliac_crest_anterior_r", "L3.linea_semilunaris_r", "thorax.costal_cartilage_5_7_r"], s),
+        # The anterior fibres run superomedially from the iliac crest to the linea alba.
+        ("internal_oblique_anterior_sheath", ["pelvis.asis_r", "thorax.linea_alba_upper"], s),
+        ("internal_oblique_anterior_asis", ["pelvis.iliac_crest_anterior_r", "thorax.linea_alba_upper"], s),
     ]
 
 
