@@ -47,10 +47,24 @@ SpineModel::SpineModel(const ModelSpec& spec, const Subject& subject, muscle::Ba
   findJointCrossings(ligaments_.paths, ligaments_.count());
   markSingleJointLigaments();
   if (spec.abdomen) {
+    if ((originOf(spec.abdomen->diaphragm.segment) + k * toEigen(spec.abdomen->diaphragm.position) -
+         originOf(spec.abdomen->pelvic_floor.segment) - k * toEigen(spec.abdomen->pelvic_floor.position)).norm() < 0.01) {
+      throw UserError(spec.source + ": abdomen: the diaphragm and the pelvic floor are less than 1 cm apart in upright "
+                      "standing; the pressure has no line to push along");
+    }
     abdomen_ = Abdomen{spec.abdomen->diaphragm.segment, spec.abdomen->pelvic_floor.segment,
                        k * toEigen(spec.abdomen->diaphragm.position), k * toEigen(spec.abdomen->pelvic_floor.position),
                        k * k * spec.abdomen->area};
   }
+}
+
+Vec3d SpineModel::originOf(int segment) const {
+  // In upright standing every frame is aligned with ground: origins add up the joint centres.
+  Vec3d origin = Vec3d::Zero();
+  for (int s = segment; s >= 0; s = segments_[static_cast<std::size_t>(s)].parent) {
+    origin += toEigen(segments_[static_cast<std::size_t>(s)].joint.centre_in_parent);
+  }
+  return origin;
 }
 
 bool SpineModel::isAncestorOrSelf(int ancestor, int segment) const {
@@ -91,10 +105,7 @@ void SpineModel::buildSystem() {
 void SpineModel::buildMuscles(const ModelSpec& spec, const muscle::BankOptions& options) {
   // Segment origins in standing, where every frame is aligned with ground.
   std::vector<Vec3d> origin(segments_.size());
-  for (std::size_t s = 0; s < segments_.size(); ++s) {
-    const Vec3d centre = toEigen(segments_[s].joint.centre_in_parent);
-    origin[s] = (segments_[s].parent < 0 ? Vec3d::Zero() : origin[segments_[s].parent]) + centre;
-  }
+  for (std::size_t s = 0; s < segments_.size(); ++s) origin[s] = originOf(static_cast<int>(s));
   const double k = scaling_.length;
   std::vector<muscle::MuscleSpec> bank_specs;
   paths_.first_point.push_back(0);
@@ -140,10 +151,7 @@ void SpineModel::buildMuscles(const ModelSpec& spec, const muscle::BankOptions& 
 
 void SpineModel::buildLigaments(const ModelSpec& spec) {
   std::vector<Vec3d> origin(segments_.size());
-  for (std::size_t s = 0; s < segments_.size(); ++s) {
-    const Vec3d centre = toEigen(segments_[s].joint.centre_in_parent);
-    origin[s] = (segments_[s].parent < 0 ? Vec3d::Zero() : origin[segments_[s].parent]) + centre;
-  }
+  for (std::size_t s = 0; s < segments_.size(); ++s) origin[s] = originOf(static_cast<int>(s));
   const double k = scaling_.length;
   const auto n = static_cast<Eigen::Index>(spec.ligaments.size());
   ligaments_.rest_length.resize(n);
@@ -157,7 +165,14 @@ void SpineModel::buildLigaments(const ModelSpec& spec) {
     for (std::size_t p = 0; p < l.path.size(); ++p) {
       const Vec3d local = k * toEigen(l.path[p].position);
       const Vec3d ground = origin[l.path[p].segment] + local;
-      if (p > 0) standing_length += (ground - previous).norm();
+      if (p > 0) {
+        // A piece of no length has no direction to pull along.
+        if ((ground - previous).norm() < 1e-3) {
+          throw UserError(spec.source + ": ligament '" + l.name + "': " + l.path[p - 1].label + " and " + l.path[p].label +
+                          " coincide in upright standing; a band's points must be at least 1 mm apart");
+        }
+        standing_length += (ground - previous).norm();
+      }
       previous = ground;
       ligaments_.paths.point_segment.push_back(l.path[p].segment);
       ligaments_.paths.point_local.push_back(local);

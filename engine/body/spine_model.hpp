@@ -118,6 +118,7 @@ class SpineModel {
   void findJointCrossings(MusclePaths& paths, int count) const;
   void markSingleJointLigaments();
   bool isAncestorOrSelf(int ancestor, int segment) const;
+  Vec3d originOf(int segment) const;  // [m] the segment's origin in upright standing
 
   std::string name_;
   Subject subject_;

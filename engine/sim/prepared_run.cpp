@@ -47,7 +47,9 @@ PreparedRun prepare(scenario::ScenarioReading reading, std::string text, std::fi
     } catch (const UserError& e) {
       // The model's own parameters, rejected when it is built for this subject.
       const std::string where = run.model_path.empty() ? body::kDefaultModelName : run.model_path.string();
-      errors.add({{{where, 0, 0, ""}, where + ": " + e.what()}});
+      const std::string message = e.what();
+      // The model's messages name their file already; do not say it twice.
+      errors.add({{{where, 0, 0, ""}, message.rfind(where + ":", 0) == 0 ? message : where + ": " + message}});
     }
   }
   errors.throwIfAny();

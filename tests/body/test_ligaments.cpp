@@ -11,6 +11,7 @@
 #include "body/passive_joints.hpp"
 #include "body/posture.hpp"
 #include "body/spine_model.hpp"
+#include "core/errors.hpp"
 #include "io/yaml_reader.hpp"
 
 namespace tonus::body {
@@ -143,6 +144,32 @@ TEST(LigamentFile, MistakesAreNamed) {
   EXPECT_THAT(with("side: midline", "side: both"), HasSubstr("ligaments[0].side"));
   EXPECT_THAT(loadError(twoSegmentWith(band + band.substr(band.find("  - ")))), HasSubstr("ligament name 'band' is used twice"));
   EXPECT_EQ(loadError(twoSegmentWith(band)), "(loaded)");
+}
+
+// Points that coincide in standing give no direction to pull or push along: refused when the
+// model is built for a subject, not left to turn into NaN in a run.
+TEST(LigamentFile, CoincidentPointsAreRefused) {
+  const std::string band =
+      "ligaments:\n"
+      "  - {name: band, group: posterior, side: midline, force_scale_N: 5, length_scale_mm: 4,\n"
+      "     path: [{segment: pelvis, at_m: [-0.05, 0.1, 0]}, {segment: trunk, at_m: [-0.05, 0.0, 0]}]}\n";
+  const ModelSpec spec = loadModelText(twoSegmentWith(band), "bad.yaml");
+  try {
+    const SpineModel model(spec, testing::referenceOf(spec));
+    FAIL() << "a band of no length was accepted";
+  } catch (const UserError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("bad.yaml: ligament 'band': pelvis@point and trunk@point coincide in upright standing"));
+  }
+  const ModelSpec flat = loadModelText(
+      twoSegmentWith("abdomen: {diaphragm: {segment: trunk, at_m: [0.1, 0.0, 0]}, "
+                     "pelvic_floor: {segment: pelvis, at_m: [0.1, 0.1, 0]}, area_cm2: 400}\n"),
+      "bad.yaml");
+  try {
+    const SpineModel model(flat, testing::referenceOf(flat));
+    FAIL() << "an abdomen of no height was accepted";
+  } catch (const UserError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("bad.yaml: abdomen: the diaphragm and the pelvic floor are less than 1 cm apart"));
+  }
 }
 
 TEST(AbdomenFile, MistakesAreNamed) {
