@@ -280,8 +280,9 @@ void readLigament(const YamlNode& n, ModelSpec& model) {
   const std::string name = n.at("name").asString();
   l.group = n.at("group").asString();
   const bool bilateral = n.at("side").asChoice({"bilateral", "midline"}) == "bilateral";
-  l.force_scale = n.at("force_scale_N").asPositive("N");
-  l.length_scale = n.at("length_scale_mm").asPositive("mm") * 1e-3;
+  // Ranges wide enough for any tissue, narrow enough that no posture overflows the law.
+  l.force_scale = n.at("force_scale_N").asNumberIn(1e-6, 1e4, "N");
+  l.length_scale = n.at("length_scale_mm").asNumberIn(0.05, 500.0, "mm") * 1e-3;
   std::set<int> segments;
   for (const YamlNode& pn : n.at("path").items()) {
     l.path.push_back(readPathPoint(pn, model));

@@ -137,7 +137,8 @@ TEST(LigamentFile, MistakesAreNamed) {
     text.replace(text.find(from), from.size(), to);
     return loadError(twoSegmentWith(text));
   };
-  EXPECT_THAT(with("force_scale_N: 5", "force_scale_N: -5"), HasSubstr("ligaments[0].force_scale_N: must be > 0"));
+  EXPECT_THAT(with("force_scale_N: 5", "force_scale_N: -5"), HasSubstr("ligaments[0].force_scale_N: must be in [1e-06, 10000] N, got -5"));
+  EXPECT_THAT(with("length_scale_mm: 4", "length_scale_mm: 0.001"), HasSubstr("ligaments[0].length_scale_mm: must be in [0.05, 500] mm"));
   EXPECT_THAT(with("length_scale_mm: 4", "length_mm: 4"), HasSubstr("bad.yaml:51:69: ligaments[0].length_mm: unknown key"));
   EXPECT_THAT(with("{segment: trunk, at_m: [-0.05, 0.01, 0]}", "{segment: pelvis, at_m: [-0.05, 0.2, 0]}"),
               HasSubstr("must attach to at least two different bodies"));
