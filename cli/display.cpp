@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -49,7 +50,17 @@ void ensureDisplay() {
   const ssize_t length = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
   if (length <= 0) throw UserError("could not find the tonus executable to run it under xvfb-run");
   exe[length] = '\0';
-  std::vector<std::string> args = {"xvfb-run", "-a", "-s", "-screen 0 1920x1200x24", exe};
+  // Our own X authority file: xvfb-run would otherwise make and remove a temporary folder for
+  // it, and that removal fails now and then when the drawing is interrupted (exit 5).
+  char folder[] = "/tmp/tonus-xauth.XXXXXX";
+  if (!::mkdtemp(folder)) throw UserError("could not make a temporary folder for xvfb-run's X authority");
+  const std::filesystem::path auth = std::filesystem::path(folder) / "Xauthority";
+  { std::FILE* f = std::fopen(auth.c_str(), "w"); if (f) std::fclose(f); }
+  const auto removeFolder = [&] {
+    std::error_code ignored;
+    std::filesystem::remove_all(folder, ignored);
+  };
+  std::vector<std::string> args = {"xvfb-run", "-a", "-f", auth.string(), "-s", "-screen 0 1920x1200x24", exe};
   args.insert(args.end(), g_arguments.begin() + 1, g_arguments.end());
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
@@ -62,7 +73,10 @@ void ensureDisplay() {
     ::execvp("xvfb-run", argv.data());
     ::_exit(127);
   }
-  if (child < 0) throw UserError("could not start xvfb-run");
+  if (child < 0) {
+    removeFolder();
+    throw UserError("could not start xvfb-run");
+  }
   ::setpgid(child, child);
   // Wait; once interrupted, keep passing the signal on until the tonus under xvfb-run has it
   // (it may still be starting), polling rather than blocking meanwhile.
@@ -72,12 +86,16 @@ void ensureDisplay() {
     const bool polling = interruptRequested() && !passed_on;
     const pid_t done = ::waitpid(child, &status, polling ? WNOHANG : 0);
     if (done == child) break;
-    if (done < 0 && errno != EINTR) throw UserError("could not start xvfb-run");
+    if (done < 0 && errno != EINTR) {
+      removeFolder();
+      throw UserError("could not start xvfb-run");
+    }
     if (interruptRequested() && !passed_on) {
       passed_on = signalTonusUnder(child, exe, interruptSignal());
       if (!passed_on) ::usleep(20000);
     }
   }
+  removeFolder();
   const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 1;
   if (code == 127) {
     throw UserError("drawing needs an X display: none is set and xvfb-run is not installed (scripts/setup installs it)");
