@@ -171,6 +171,29 @@ PathPointSpec readPathPoint(const YamlNode& n, const ModelSpec& model) {
   return p;
 }
 
+// A muscle's or a ligament's path: at least two points, on at least two bodies (a path within
+// one body `verb`s nothing).
+std::vector<PathPointSpec> readPath(const YamlNode& n, const ModelSpec& model, const char* too_short, const char* verb) {
+  std::vector<PathPointSpec> path;
+  std::set<int> segments;
+  for (const YamlNode& pn : n.items()) {
+    path.push_back(readPathPoint(pn, model));
+    segments.insert(path.back().segment);
+  }
+  if (path.size() < 2) n.fail(too_short);
+  if (segments.size() < 2) n.fail(std::string("must attach to at least two different bodies (else it ") + verb + " nothing)");
+  return path;
+}
+
+// The left side's path of a bilateral pair, described in the file for the right.
+std::vector<PathPointSpec> mirrored(std::vector<PathPointSpec> path) {
+  for (auto& p : path) {
+    p.position = mirror(p.position);
+    p.label = mirrorName(p.label);
+  }
+  return path;
+}
+
 // Muscle parameters a group sets for its fascicles and a fascicle may override.
 const std::vector<std::string> kMuscleParameterKeys = {
     "optimal_fibre_length_cm", "pennation_deg", "tendon_slack_cm", "max_contraction_velocity",
@@ -243,13 +266,7 @@ void readFascicle(const YamlNode& fn, const std::vector<std::string>& fascicle_k
   const std::string name = fn.at("name").asString();
   f.pcsa = fn.at("pcsa_cm2").asPositive("cm^2") * 1e-4;
   if (!(f.optimal_fibre_length > 0)) fn.failPlain("needs optimal_fibre_length_cm (here or in its group)");
-  std::set<int> segments;
-  for (const YamlNode& pn : fn.at("path").items()) {
-    f.path.push_back(readPathPoint(pn, model));
-    segments.insert(f.path.back().segment);
-  }
-  if (f.path.size() < 2) fn.at("path").fail("needs at least an origin and an insertion");
-  if (segments.size() < 2) fn.at("path").fail("must attach to at least two different bodies (else it moves nothing)");
+  f.path = readPath(fn.at("path"), model, "needs at least an origin and an insertion", "moves");
 
   if (!bilateral) {
     f.name = name;
@@ -264,10 +281,7 @@ void readFascicle(const YamlNode& fn, const std::vector<std::string>& fascicle_k
   f.side = 'r';
   left.name = name + "_l";
   left.side = 'l';
-  for (auto& p : left.path) {
-    p.position = mirror(p.position);
-    p.label = mirrorName(p.label);
-  }
+  left.path = mirrored(left.path);
   checkWithBankRules(f, fn, static_cast<int>(model.fascicles.size()), model.specific_tension);
   model.fascicles.push_back(f);
   model.fascicles.push_back(left);
@@ -283,13 +297,7 @@ void readLigament(const YamlNode& n, ModelSpec& model) {
   // Ranges wide enough for any tissue, narrow enough that no posture overflows the law.
   l.force_scale = n.at("force_scale_N").asNumberIn(1e-6, 1e4, "N");
   l.length_scale = n.at("length_scale_mm").asNumberIn(0.05, 500.0, "mm") * 1e-3;
-  std::set<int> segments;
-  for (const YamlNode& pn : n.at("path").items()) {
-    l.path.push_back(readPathPoint(pn, model));
-    segments.insert(l.path.back().segment);
-  }
-  if (l.path.size() < 2) n.at("path").fail("needs at least two attachments");
-  if (segments.size() < 2) n.at("path").fail("must attach to at least two different bodies (else it resists nothing)");
+  l.path = readPath(n.at("path"), model, "needs at least two attachments", "resists");
   if (!bilateral) {
     l.name = name;
     model.ligaments.push_back(l);
@@ -300,10 +308,7 @@ void readLigament(const YamlNode& n, ModelSpec& model) {
   l.side = 'r';
   left.name = name + "_l";
   left.side = 'l';
-  for (auto& p : left.path) {
-    p.position = mirror(p.position);
-    p.label = mirrorName(p.label);
-  }
+  left.path = mirrored(left.path);
   model.ligaments.push_back(l);
   model.ligaments.push_back(left);
 }

@@ -30,7 +30,9 @@ class StageTimer {
 
 FrameSolver::FrameSolver(const body::SpineModel& model, Eigen::VectorXd strength, recruit::Settings settings,
                          scenario::Mechanics mechanics)
-    : model_(model), strength_(std::move(strength)), mechanics_(mechanics), state_(model.makeState()),
+    : model_(model), strength_(std::move(strength)), mechanics_(mechanics),
+      level_(model.jointIndex("L4_L5") >= 0 ? model.jointIndex("L4_L5") : scenario::referenceJoint(model)),
+      state_(model.makeState()),
       muscle_in_(model.muscles().makeInputs()), muscle_state_(model.muscles().makeState()),
       muscle_out_(model.muscles().makeOutputs()), settings_(settings), recruiter_(settings) {
   for (int d = 0; d < model.dofCount(); ++d) {
@@ -68,18 +70,24 @@ FrameResult FrameSolver::solve(const scenario::BodyTarget& target, const body::M
                                const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity) {
   FrameResult result;
   std::vector<body::PointLoad> applied;
-  const body::Motion settled = settleHanging(target, motion, applied, result);
-  problem_.give = intersegmentalGive(settled);
+  mechanicsAt(target, motion, applied, result);
+  problem_.give = intersegmentalGive(motion);
   if (target.exert_effort > 0.0) {
     // Pushing against a fixed resistance: its couple on the thorax is `effort` of the largest
     // the fresh muscles can meet in this posture (the model's maximum voluntary effort).
     StageTimer timer(seconds_, kLoads);
     body::PointLoad couple = exertCouple(target);
-    result.exert_moment = target.exert_effort * maximumExert(settled, applied, couple, result.passive_joint_moment);
+    result.exert_moment = target.exert_effort * maximumExert(motion, applied, couple, result.passive_joint_moment);
     couple.moment *= result.exert_moment;
     applied.push_back(couple);
   }
-  const Eigen::VectorXd tau = inverseDynamics(target, settled, applied, result);
+  Eigen::VectorXd tau = inverseDynamics(target, motion, applied, result);
+  // In a deep bend the spine may hang on its passive tissues rather than follow the rhythm.
+  body::Motion settled = motion;
+  if (mayHang(target, motion) && hangingExcess(tau, result) > kHangingTolerance) {
+    settled = settleHanging(target, motion, applied, result, tau);
+    problem_.give = intersegmentalGive(settled);
+  }
   const int n = model_.fascicleCount();
   const auto& vmax = model_.muscles().parameters().max_contraction_velocity;
   result.fibre_length = muscle_out_.norm_fibre_length.head(n).matrix();
@@ -159,10 +167,9 @@ body::PointLoad FrameSolver::exertCouple(const scenario::BodyTarget& target) con
     case scenario::ExertDirection::RotationLeft: axis = body::kAxialRotation, sign = -1.0; break;
     case scenario::ExertDirection::RotationRight: axis = body::kAxialRotation, sign = 1.0; break;
   }
-  const int level = model_.jointIndex("L4_L5") >= 0 ? model_.jointIndex("L4_L5") : scenario::referenceJoint(model_);
   const int thorax = model_.arms().segment;
   body::PointLoad couple{thorax, kin_.origin[thorax], body::Vec3d::Zero(), "resistance"};
-  couple.moment = -sign * kin_.axis[3 * level + axis];
+  couple.moment = -sign * kin_.axis[3 * level_ + axis];
   return couple;
 }
 
@@ -207,8 +214,7 @@ bool FrameSolver::addAbdominalPush(const scenario::BodyTarget& target, const Eig
   result.abdominal_pressure = 0.0;
   if (!mechanics_.intra_abdominal_pressure || !model_.abdomen() || target.supported) return false;
   // The pressure follows the extensor moment the muscles would make at L4/L5 without it.
-  const int level = model_.jointIndex("L4_L5") >= 0 ? model_.jointIndex("L4_L5") : scenario::referenceJoint(model_);
-  const int dof = 3 * level + body::kFlexion;
+  const int dof = 3 * level_ + body::kFlexion;
   const double demand = tau[dof] + result.passive_joint_moment[dof] - geometry_.moment_arm.col(dof).dot(passive_force_);
   result.abdominal_pressure = abdominalPressure(AbdominalPressureLaw{}, std::max(0.0, -demand));
   if (result.abdominal_pressure <= 0.0) return false;
@@ -225,8 +231,7 @@ double FrameSolver::maximumExert(const body::Motion& motion, const std::vector<b
   const Eigen::VectorXd per_unit = body::inverseDynamics(model_, state_, kin_, motion, with_unit) - base;
   // The abdominal pressure rises with the effort and helps it: its push per kPa, and the dof it reads.
   Eigen::VectorXd per_kPa = Eigen::VectorXd::Zero(base.size());
-  const int level = model_.jointIndex("L4_L5") >= 0 ? model_.jointIndex("L4_L5") : scenario::referenceJoint(model_);
-  const int dof = 3 * level + body::kFlexion;
+  const int dof = 3 * level_ + body::kFlexion;
   const double passive_muscle = geometry_.moment_arm.col(dof).dot(passive_force_);
   if (mechanics_.intra_abdominal_pressure && model_.abdomen()) {
     std::vector<body::PointLoad> with_push = applied;

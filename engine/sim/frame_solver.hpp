@@ -14,6 +14,9 @@
 
 namespace tonus::sim {
 
+// Below this a hanging posture balances (a fraction of a N m of muscle moment is noise) [N m].
+inline constexpr double kHangingTolerance = 0.05;
+
 // The stages of a step; the physiology's and the outputs' are timed by the run (not part of a frame).
 enum Stage {
   kKinematics, kPaths, kLoads, kInverseDynamics, kPassive, kMuscles, kRecruitment, kJointLoads, kPhysiology, kOutputs,
@@ -82,15 +85,16 @@ class FrameSolver {
   // Kinematics, paths, loads, muscle and passive tissue forces at one posture.
   void mechanicsAt(const scenario::BodyTarget& target, const body::Motion& motion, std::vector<body::PointLoad>& applied,
                    FrameResult& result);
-  // The posture the frame is solved at: the target's, or, where the passive tissues would hold
-  // the flexed spine more than gravity asks, the one it hangs in (hanging_settle.cpp). Leaves
-  // the mechanics evaluated there.
+  // Whether the spine could hang on its passive tissues: bent forward, not lying, leaning on a
+  // backrest or pushing against a resistance (hanging_settle.cpp).
+  bool mayHang(const scenario::BodyTarget& target, const body::Motion& motion) const;
+  // The flexion moment the muscles would have to add along the lumbar rhythm [N m] for the
+  // generalised forces `tau` (> 0: the passive tissues hold more than gravity and the loads ask).
+  double hangingExcess(const Eigen::VectorXd& tau, const FrameResult& result) const;
+  // The posture the spine hangs in, where the passive tissues just balance; leaves the mechanics
+  // and `tau` evaluated there.
   body::Motion settleHanging(const scenario::BodyTarget& target, const body::Motion& motion,
-                             std::vector<body::PointLoad>& applied, FrameResult& result);
-  // The flexion moment the muscles would have to add along the lumbar rhythm [N m] (> 0: the
-  // passive tissues hold more than gravity and the loads ask).
-  double hangingExcess(const scenario::BodyTarget& target, const body::Motion& motion,
-                       const std::vector<body::PointLoad>& applied, FrameResult& result);
+                             std::vector<body::PointLoad>& applied, FrameResult& result, Eigen::VectorXd& tau);
   void kinematics(const body::Motion& motion);
   std::vector<body::PointLoad> loads(const scenario::BodyTarget& target);
   Eigen::VectorXd inverseDynamics(const scenario::BodyTarget& target, const body::Motion& motion,
@@ -116,6 +120,7 @@ class FrameSolver {
   const body::SpineModel& model_;
   Eigen::VectorXd strength_;
   scenario::Mechanics mechanics_;
+  int level_;  // the reference joint (L4/L5): exertions' axes and the abdominal pressure's demand
   std::vector<int> dofs_;  // recruited dofs: every joint but the pelvis on ground
   body::MultibodyState state_;
   body::Kinematics kin_;

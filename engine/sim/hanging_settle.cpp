@@ -8,48 +8,45 @@
 #include <algorithm>
 #include <cmath>
 
-#include "body/passive_joints.hpp"
 #include "sim/frame_solver.hpp"
 
 namespace tonus::sim {
 namespace {
 
-// Below this the settled posture balances (a fraction of a N m of muscle moment is noise).
-constexpr double kBalanceTolerance = 0.05;  // [N m]
 constexpr int kMostIterations = 12;
 
 }  // namespace
 
-double FrameSolver::hangingExcess(const scenario::BodyTarget& target, const body::Motion& motion,
-                                  const std::vector<body::PointLoad>& applied, FrameResult& result) {
-  Eigen::VectorXd tau = body::inverseDynamics(model_, state_, kin_, motion, applied);
-  // With the abdominal pressure the frame will have (its push counted, not kept).
-  std::vector<body::PointLoad> with_push = applied;
-  if (addAbdominalPush(target, tau, with_push, result)) tau = body::inverseDynamics(model_, state_, kin_, motion, with_push);
-  const Eigen::VectorXd passive_muscle = geometry_.moment_arm.transpose() * passive_force_;
+bool FrameSolver::mayHang(const scenario::BodyTarget& target, const body::Motion& motion) const {
+  if (target.supported || target.backrest || target.exert_effort > 0.0) return false;
+  double lumbar = 0.0;
+  for (const auto& [segment, share] : model_.rhythm().shares[body::kFlexion]) {
+    if (model_.segment(segment).parent >= 0) lumbar += motion.q[3 * segment + body::kFlexion];
+  }
+  return lumbar > 0.0;
+}
+
+double FrameSolver::hangingExcess(const Eigen::VectorXd& tau, const FrameResult& result) const {
   double excess = 0.0;
   for (const auto& [segment, share] : model_.rhythm().shares[body::kFlexion]) {
     if (model_.segment(segment).parent < 0) continue;
     const int dof = 3 * segment + body::kFlexion;
-    excess += share * (tau[dof] + result.passive_joint_moment[dof] - passive_muscle[dof]);
+    excess += share * (tau[dof] + result.passive_joint_moment[dof] - geometry_.moment_arm.col(dof).dot(passive_force_));
   }
   return excess;
 }
 
 body::Motion FrameSolver::settleHanging(const scenario::BodyTarget& target, const body::Motion& motion,
-                                        std::vector<body::PointLoad>& applied, FrameResult& result) {
-  mechanicsAt(target, motion, applied, result);
-  // Lying, leaning on a backrest or pushing against a resistance, the spine does not hang.
-  if (target.supported || target.backrest || target.exert_effort > 0.0) return motion;
+                                        std::vector<body::PointLoad>& applied, FrameResult& result,
+                                        Eigen::VectorXd& tau) {
   int pelvis = -1;
   double lumbar = 0.0;
   for (const auto& [segment, share] : model_.rhythm().shares[body::kFlexion]) {
     if (model_.segment(segment).parent < 0) pelvis = segment;
     else lumbar += motion.q[3 * segment + body::kFlexion];
   }
-  if (pelvis < 0 || lumbar <= 0.0) return motion;
-  const double excess_at_target = hangingExcess(target, motion, applied, result);
-  if (!(excess_at_target > kBalanceTolerance)) return motion;
+  if (pelvis < 0) return motion;
+  const double excess_at_target = hangingExcess(tau, result);
 
   // Keep a share s of the lumbar flexion and turn the pelvis by the rest, so the thorax keeps
   // its inclination; the pelvis may not pass the end of its range.
@@ -63,10 +60,14 @@ body::Motion FrameSolver::settleHanging(const scenario::BodyTarget& target, cons
     m.q[pelvis_dof] += (1.0 - s) * lumbar;
     return m;
   };
+  // The whole frame's mechanics at a share s, abdominal pressure included.
+  double evaluated = 1.0;
   const auto excess = [&](double s) {
+    evaluated = s;
     const body::Motion m = posture(s);
     mechanicsAt(target, m, applied, result);
-    return hangingExcess(target, m, applied, result);
+    tau = inverseDynamics(target, m, applied, result);
+    return hangingExcess(tau, result);
   };
   // Regula falsi with the Illinois rule between the least share the pelvis allows and the
   // rhythm's: the excess grows with lumbar flexion.
@@ -78,7 +79,7 @@ body::Motion FrameSolver::settleHanging(const scenario::BodyTarget& target, cons
     for (int i = 0; i < kMostIterations; ++i) {
       s = (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
       const double f = excess(s);
-      if (std::fabs(f) < kBalanceTolerance) break;
+      if (std::fabs(f) < kHangingTolerance) break;
       if (f > 0.0) {
         hi = s, f_hi = f;
         if (side == 1) f_lo *= 0.5;
@@ -90,10 +91,10 @@ body::Motion FrameSolver::settleHanging(const scenario::BodyTarget& target, cons
       }
     }
   }
-  const body::Motion settled = posture(s);
-  mechanicsAt(target, settled, applied, result);
+  // Leave the mechanics at the share chosen (the last one tried may differ).
+  if (evaluated != s) excess(s);
   result.lumbar_kept = s;
-  return settled;
+  return posture(s);
 }
 
 }  // namespace tonus::sim
