@@ -21,9 +21,7 @@ Eigen::VectorXd jointAngles(const SpineModel& model, const TrunkPosture& posture
       else linear += share * posture.flexion;
     }
     if (linear > 0.0) {
-      const double order = model.rhythm().lumbar_flexion_order;
-      const double saturated = order > 0.0 ? linear / std::pow(1.0 + std::pow(linear / limit, order), 1.0 / order)
-                                           : limit * std::tanh(linear / limit);
+      const double saturated = saturatedLumbarFlexion(linear, limit, model.rhythm().lumbar_flexion_order);
       for (const auto& [segment, share] : model.rhythm().shares[kFlexion]) {
         if (segment != pelvis) q[3 * segment + kFlexion] *= saturated / linear;
       }
@@ -49,6 +47,11 @@ Eigen::VectorXd jointAngles(const SpineModel& model, const TrunkPosture& posture
     q[3 * n + kAxialRotation] += posture.neck_axial_rotation;
   }
   return q;
+}
+
+double saturatedLumbarFlexion(double linear, double limit, double order) {
+  if (limit <= 0.0 || linear <= 0.0) return linear;
+  return order > 0.0 ? linear / std::pow(1.0 + std::pow(linear / limit, order), 1.0 / order) : limit * std::tanh(linear / limit);
 }
 
 std::string RangeViolation::describe() const {

@@ -23,6 +23,11 @@ struct TrunkPosture {
 
 Eigen::VectorXd jointAngles(const SpineModel& model, const TrunkPosture& posture);
 
+// The lumbar flexion a linear share `linear` [rad] becomes near the spine's range:
+// x / (1 + (x/limit)^order)^(1/order), or limit tanh(x/limit) with order 0; unchanged with no
+// limit or for extension (x <= 0).
+double saturatedLumbarFlexion(double linear, double limit, double order);
+
 struct RangeViolation {
   std::string dof;      // e.g. "L4_L5.flexion"
   double angle = 0.0;   // [rad]

@@ -28,7 +28,7 @@ json phaseJson(const sim::RunResult& r, const sim::PhaseSummary& p) {
   json j = {{"index", p.index}, {"kind", p.kind}, {"source", p.source}, {"start_s", p.start}, {"end_s", p.end}};
   for (const char* name : {"L4L5_compression_N", "L5S1_compression_N", "L4L5_idp_MPa", "L4L5_shear_ap_N",
                            "L5S1_shear_ap_N", "T12L1_compression_N", "C7T1_compression_N", "exert_moment_Nm",
-                           "backrest_force_N", "abdominal_pressure_kPa", "ligament_tension_N"}) {
+                           "backrest_force_N", "abdominal_pressure_kPa", "ligament_tension_N", "arm_support_force_N"}) {
     const int c = r.channelIndex(name);
     if (c >= 0) j[name] = meanAndPeak(p.channels[c]);
   }

@@ -77,6 +77,32 @@ BodyTarget twistTarget(const Phase& p, double t) {
   return target;
 }
 
+// Where resting arms meet their support and where the hands are, from L5/S1 (ASSUMPTION,
+// docs/scenarios.md): a desk 0.72 m high over a 0.45 m seat puts the forearms ~0.15 m above
+// L5/S1, the elbows 0.25 m and the hands 0.45 m in front; hands on mid-thigh 0.30 m in front at
+// L5/S1's height; elbows on the knees 0.50 m in front, the hands hanging beyond them.
+void restArms(ArmSupport support, BodyTarget& target) {
+  target.arm_support = support;
+  if (support == ArmSupport::None) return;
+  target.hands_reaching = true;
+  switch (support) {
+    case ArmSupport::Desk:
+      target.arm_support_point = {0.25, 0.15, 0.0};
+      target.hand_point = {0.45, 0.15, 0.0};
+      break;
+    case ArmSupport::Thighs:
+      target.arm_support_point = {0.30, 0.0, 0.0};
+      target.hand_point = target.arm_support_point;
+      break;
+    case ArmSupport::Knees:
+      target.arm_support_point = {0.50, 0.0, 0.0};
+      target.hand_point = {0.55, -0.15, 0.0};
+      break;
+    case ArmSupport::None:
+      break;
+  }
+}
+
 // Lean under a one-sided or back load (ASSUMPTION, docs/scenarios.md): away from a hand load
 // 0.5 deg/kg up to 12 deg, from a shoulder load 0.3 deg/kg up to 8 deg; forward under a
 // backpack 0.5 deg/kg up to 10 deg (cf. Hong & Brueggemann 2000 (M)).
@@ -123,11 +149,18 @@ double minimumJerk(double x) {
 
 double twistRepDuration(double angle, double peak_speed) { return 2.0 * 1.875 * angle / peak_speed + 0.5; }
 
-body::TrunkPosture sittingPosture(double thorax, double pelvis, double pelvis_share) {
+body::TrunkPosture sittingPosture(double thorax, double pelvis, const PhasePlan& plan) {
+  const auto saturate = [&](double x) {
+    return body::saturatedLumbarFlexion(x, plan.lumbar_flexion_limit, plan.lumbar_flexion_order);
+  };
+  // Where the lumbar spine and pelvis end up, and where the rhythm alone would put them.
+  const double lumbar = saturate(thorax - pelvis);
+  const double rhythm_lumbar = thorax > 0.0 ? saturate((1.0 - plan.pelvis_flexion_share) * thorax)
+                                            : (1.0 - plan.pelvis_flexion_share) * thorax;
   body::TrunkPosture p;
   p.flexion = thorax;
-  p.extra_pelvis_tilt = pelvis - pelvis_share * thorax;
-  p.extra_lumbar_flexion = (thorax - pelvis) - (1.0 - pelvis_share) * thorax;
+  p.extra_pelvis_tilt = (thorax - lumbar) - (thorax - rhythm_lumbar);
+  p.extra_lumbar_flexion = lumbar - rhythm_lumbar;
   return p;
 }
 
@@ -142,11 +175,12 @@ BodyTarget phaseTarget(const Phase& p, const PhasePlan& plan, double t) {
     case PhaseKind::Sit: {
       const bool backrest = p.backrest && p.sit_style != SitStyle::Forward;
       const SitShape shape = sitShape(p.sit_style, backrest);
-      target.posture = sittingPosture(shape.thorax + p.trunk_flexion, shape.pelvis, plan.pelvis_flexion_share);
+      target.posture = sittingPosture(shape.thorax + p.trunk_flexion, shape.pelvis, plan);
       target.posture.lateral_bending = p.lateral_bend;
       target.posture.axial_rotation = p.axial_rotation;
       target.posture.neck_flexion = p.neck_flexion;
       target.backrest = backrest;
+      restArms(p.arm_support, target);
       break;
     }
     case PhaseKind::Lie:
@@ -186,7 +220,7 @@ BodyTarget phaseTarget(const Phase& p, const PhasePlan& plan, double t) {
         target.supported = true;
       } else if (p.therapy_posture == TherapyPosture::Sitting) {
         const SitShape shape = sitShape(SitStyle::Upright, true);
-        target.posture = sittingPosture(shape.thorax, shape.pelvis, plan.pelvis_flexion_share);
+        target.posture = sittingPosture(shape.thorax, shape.pelvis, plan);
         target.backrest = true;
       }
       break;

@@ -20,6 +20,10 @@ struct BodyTarget {
   double right_shoulder_mass = 0.0, left_shoulder_mass = 0.0;  // [kg] on a shoulder strap
   double backpack_mass = 0.0;                     // [kg]
   bool backrest = false;   // a chair back carries the thorax
+  // The arms rest on a desk, the thighs or the knees and prop the shoulders up; arm_support_point
+  // is where (the elbows, or the hands on the thighs), from L5/S1 in ground [m].
+  ArmSupport arm_support = ArmSupport::None;
+  Eigen::Vector3d arm_support_point = Eigen::Vector3d::Zero();
   bool supported = false;  // lying: the surface carries every segment
   double exert_effort = 0.0;  // fraction of maximum voluntary moment at L4/L5
   ExertDirection exert_direction = ExertDirection::Extension;
@@ -31,6 +35,8 @@ struct BodyTarget {
 // Constants a phase needs from the model and subject, worked out once.
 struct PhasePlan {
   double pelvis_flexion_share = 1.0 / 3.0;  // the rhythm's share for the pelvis
+  double lumbar_flexion_limit = 0.0;        // [rad] the rhythm's saturation (0: none)
+  double lumbar_flexion_order = 0.0;
   double max_trunk_flexion = 1.5;           // [rad] largest whole-trunk flexion the ranges allow
   double knees_to_chest_flexion = 1.2;      // [rad] whole-trunk flexion of a lying knees-to-chest stretch
   double lift_flexion = 0.0;                // [rad] trunk flexion at the lowest point of a lift
@@ -47,8 +53,10 @@ double minimumJerk(double x);
 double twistRepDuration(double angle, double peak_speed);
 
 // Whole-trunk posture for sitting with the thorax at `thorax` and the pelvis tilted by
-// `pelvis` from standing (both [rad], forward positive); the lumbar spine takes the difference.
-body::TrunkPosture sittingPosture(double thorax, double pelvis, double pelvis_share);
+// `pelvis` from standing (both [rad], forward positive). The lumbar spine takes the difference
+// until it nears its range, where the pelvis rolls forward on the seat (the hips flex) by the
+// same saturation as the standing rhythm's.
+body::TrunkPosture sittingPosture(double thorax, double pelvis, const PhasePlan& plan);
 
 // The body target of a phase, `t` seconds after it began (0 <= t <= duration).
 BodyTarget phaseTarget(const Phase& phase, const PhasePlan& plan, double t);

@@ -39,6 +39,8 @@ enum class PhaseKind { Stand, Sit, Lie, Hold, Exert, Lift, Twist, Carry, Walk, S
 const char* toString(PhaseKind kind);
 
 enum class SitStyle { Upright, Slumped, Forward };
+// Where a sitter rests the arms to lean forward (docs/scenarios.md).
+enum class ArmSupport { None, Desk, Thighs, Knees };
 enum class LiePosition { Supine, Prone, Side };
 enum class LiftStyle { Stoop, Squat };
 enum class TwistSide { Left, Right, Alternate };
@@ -62,6 +64,7 @@ struct Phase {
 
   SitStyle sit_style = SitStyle::Upright;
   bool backrest = false;
+  ArmSupport arm_support = ArmSupport::None;
   LiePosition lie_position = LiePosition::Supine;
   TherapyPosture therapy_posture = TherapyPosture::Lying;
   StretchPosition stretch_position = StretchPosition::Lying;

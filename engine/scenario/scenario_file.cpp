@@ -86,7 +86,7 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::E
     });
   } else if (kind == "sit") {
     p.kind = PhaseKind::Sit;
-    read([&] { n.allowOnlyKeys(keysWith({"duration", "style", "backrest"}, true)); });
+    read([&] { n.allowOnlyKeys(keysWith({"duration", "style", "backrest", "arm_support"}, true)); });
     duration();
     read([&] {
       if (auto s = n.find("style")) {
@@ -96,6 +96,14 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::E
     });
     read([&] {
       if (auto b = n.find("backrest")) p.backrest = b->asBool();
+    });
+    read([&] {
+      if (auto a = n.find("arm_support")) {
+        p.arm_support = a->asOneOf<ArmSupport>({{"none", ArmSupport::None},
+                                                {"desk", ArmSupport::Desk},
+                                                {"thighs", ArmSupport::Thighs},
+                                                {"knees", ArmSupport::Knees}});
+      }
     });
     angles();
   } else if (kind == "lie") {

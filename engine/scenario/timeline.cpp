@@ -171,6 +171,8 @@ void Timeline::plan(const Scenario& scenario, const body::SpineModel& model) {
     pp.cyclic = pp.phase.kind == PhaseKind::Lift || pp.phase.kind == PhaseKind::Twist;
     pp.plan.pelvis_flexion_share = pelvisShare(model);
     pp.plan.max_trunk_flexion = maxTrunkFlexion(model);
+    pp.plan.lumbar_flexion_limit = model.rhythm().lumbar_flexion_limit;
+    pp.plan.lumbar_flexion_order = model.rhythm().lumbar_flexion_order;
     // A lying knees-to-chest stretch flexes the lumbar spine to most, not all, of its range.
     if (pp.phase.kind == PhaseKind::Stretch) {
       pp.plan.knees_to_chest_flexion = flexionForLumbarFraction(model, kKneesToChestLumbarFraction, pp.plan.max_trunk_flexion);

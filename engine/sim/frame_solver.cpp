@@ -111,7 +111,10 @@ FrameResult FrameSolver::resolve(const Eigen::VectorXd& floor, const Eigen::Vect
 
 FrameResult FrameSolver::finish(FrameResult& result, const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity) {
   const recruit::Solution solution = recruitment(last_demand_, floor, capacity);
-  result.activation = solution.activation;
+  const Eigen::Index n = model_.fascicleCount();
+  result.activation = solution.activation.head(n);
+  std::vector<body::PointLoad> applied = last_applied_;
+  applySupports(solution.activation.tail(solution.activation.size() - n), applied, result);
   result.force = passive_force_ + solution.activation.cwiseProduct(per_activation_);
   result.intersegmental = Eigen::VectorXd::Zero(model_.dofCount());
   for (std::size_t j = 0; j < dofs_.size(); ++j) {
@@ -128,7 +131,7 @@ FrameResult FrameSolver::finish(FrameResult& result, const Eigen::VectorXd& floo
   result.muscles_not_finite = muscle_flags_[0];
   result.muscles_at_minimum_length = muscle_flags_[1];
   result.muscles_overstretched = muscle_flags_[2];
-  jointLoads(last_motion_, last_applied_, result);
+  jointLoads(last_motion_, applied, result);
   return result;
 }
 
@@ -136,6 +139,7 @@ void FrameSolver::mechanicsAt(const scenario::BodyTarget& target, const body::Mo
                               std::vector<body::PointLoad>& applied, FrameResult& result) {
   kinematics(motion);
   applied = loads(target);
+  placeSupports(target);
   muscleForces(motion);
   passiveTissues(motion, result);
 }
@@ -260,22 +264,6 @@ Eigen::VectorXd FrameSolver::inverseDynamics(const scenario::BodyTarget& target,
   StageTimer timer(seconds_, kInverseDynamics);
   Eigen::VectorXd tau = body::inverseDynamics(model_, state_, kin_, motion, applied);
   if (addAbdominalPush(target, tau, applied, result)) tau = body::inverseDynamics(model_, state_, kin_, motion, applied);
-  if (!target.backrest) return tau;
-  // A chair back pushes forward on the thorax just enough to hold it (it cannot pull), so the
-  // thorax's joint needs no flexion moment from the muscles (ASSUMPTION: full support).
-  const int thorax = model_.arms().segment;
-  const auto& lm = model_.segment(thorax).landmarks;
-  const auto t8 = lm.find("t8_spinous");
-  const body::Vec3d local = t8 != lm.end() ? t8->second : model_.segment(thorax).centre_of_mass;
-  const body::Vec3d point = kin_.toGround(thorax, local);
-  const int dof = 3 * thorax + body::kFlexion;
-  const double per_newton = (point - kin_.origin[thorax]).cross(body::Vec3d::UnitX()).dot(kin_.axis[dof]);
-  const double force = per_newton > 0.0 ? std::max(0.0, tau[dof] / per_newton) : 0.0;
-  if (force > 0.0) {
-    applied.push_back({thorax, point, force * body::Vec3d::UnitX(), "backrest"});
-    tau = body::inverseDynamics(model_, state_, kin_, motion, applied);
-  }
-  result.backrest_force = force;
   return tau;
 }
 
@@ -306,14 +294,20 @@ recruit::Solution FrameSolver::recruitment(const Eigen::VectorXd& demand, const 
 recruit::Solution FrameSolver::recruitmentWith(recruit::Recruiter& recruiter, const Eigen::VectorXd& demand,
                                                const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity) {
   const Eigen::VectorXd passive_muscle = geometry_.moment_arm.transpose() * passive_force_;
+  const Eigen::Index n = model_.fascicleCount(), k = static_cast<Eigen::Index>(supports_.size());
+  if (problem_.A.cols() != n + k) problem_.A.resize(static_cast<Eigen::Index>(dofs_.size()), n + k);
   problem_.b.resize(static_cast<Eigen::Index>(dofs_.size()));
   for (std::size_t j = 0; j < dofs_.size(); ++j) {
     const int d = dofs_[j];
-    problem_.A.row(static_cast<Eigen::Index>(j)) = geometry_.moment_arm.col(d).cwiseProduct(per_activation_).transpose();
+    problem_.A.row(static_cast<Eigen::Index>(j)).head(n) = geometry_.moment_arm.col(d).cwiseProduct(per_activation_).transpose();
     problem_.b[static_cast<Eigen::Index>(j)] = demand[d] - passive_muscle[d];
   }
-  problem_.floor = floor;
-  problem_.capacity = capacity.cwiseMax(floor);
+  // Supports are actuators that push for free up to their bound, costing as a muscle would.
+  supportColumns(n);
+  problem_.floor.resize(n + k);
+  problem_.capacity.resize(n + k);
+  problem_.floor << floor, Eigen::VectorXd::Zero(k);
+  problem_.capacity << capacity.cwiseMax(floor), Eigen::VectorXd::Ones(k);
   return recruiter.solve(problem_);
 }
 

@@ -42,6 +42,7 @@ struct FrameResult {
   unsigned recruitment_issues = 0;
   int muscles_not_finite = 0, muscles_at_minimum_length = 0, muscles_overstretched = 0;
   double backrest_force = 0.0;          // [N]
+  double arm_support_force = 0.0;       // [N] resting arms' push on the shoulders, both sides
   double exert_moment = 0.0;            // [N m] the resistance's moment
   double abdominal_pressure = 0.0;      // [kPa] intra-abdominal pressure
   double lumbar_kept = 1.0;             // share of the rhythm's lumbar flexion the spine hangs at
@@ -112,6 +113,14 @@ class FrameSolver {
   // push joins `applied` (false when there is none).
   bool addAbdominalPush(const scenario::BodyTarget& target, const Eigen::VectorXd& tau,
                         std::vector<body::PointLoad>& applied, FrameResult& result) const;
+  // Supports that can only push (supports.cpp): placed for the target at the current
+  // kinematics, their moments as extra recruitment columns from `first_column`, and the pushes
+  // the recruitment chose (`use`, per support) added to `applied`.
+  void placeSupports(const scenario::BodyTarget& target);
+  void supportColumns(Eigen::Index first_column);
+  void applySupports(const Eigen::VectorXd& use, std::vector<body::PointLoad>& applied, FrameResult& result) const;
+  double weightAboveThoraxJoint() const;  // [N] thorax, head and arms
+  bool carries(int joint_segment, int segment) const;  // a load on `segment` loads that joint
   Eigen::VectorXd intersegmentalGive(const body::Motion& motion) const;
   void jointLoads(const body::Motion& motion, const std::vector<body::PointLoad>& loads, FrameResult& result);
   // Recruitment and joint loads of the last frame's mechanics, into result.
@@ -131,6 +140,12 @@ class FrameSolver {
   muscle::MuscleOutputs muscle_out_;
   Eigen::VectorXd per_activation_, passive_force_;  // per fascicle [N]
   std::array<int, 3> muscle_flags_{};  // fascicles not finite, at minimum length, overstretched
+  // A support: its push at one unit of use, and that push's component normal to the support.
+  struct Support {
+    body::PointLoad per_unit;
+    body::Vec3d normal_per_unit;
+  };
+  std::vector<Support> supports_;
   recruit::Settings settings_;
   recruit::Recruiter recruiter_;
   recruit::Problem problem_;

@@ -232,9 +232,9 @@ TEST(ScenarioFile, ADuplicateKeyIsAnErrorAtItsSecondPlace) {
 TEST(ScenarioFile, EveryUnknownKeyOfAMapIsReported) {
   EXPECT_EQ(errorOf("name: x\ntimeline:\n  - sit: {duration: 1min, stile: slumped, bakrest: true}\n"),
             "s.yaml:3:27: timeline[0].sit.stile: unknown key (did you mean 'style'?) (allowed: duration, style, backrest, "
-            "trunk_flexion_deg, lateral_bend_deg, axial_rotation_deg, neck_flexion_deg)\n"
+            "arm_support, trunk_flexion_deg, lateral_bend_deg, axial_rotation_deg, neck_flexion_deg)\n"
             "s.yaml:3:43: timeline[0].sit.bakrest: unknown key (did you mean 'backrest'?) (allowed: duration, style, "
-            "backrest, trunk_flexion_deg, lateral_bend_deg, axial_rotation_deg, neck_flexion_deg)");
+            "backrest, arm_support, trunk_flexion_deg, lateral_bend_deg, axial_rotation_deg, neck_flexion_deg)");
 }
 
 TEST(ScenarioFile, ATopLevelTypoDoesNotHideTheTimelinesErrors) {

@@ -132,5 +132,54 @@ TEST(Stretch, KneesToChestTakesMostOfTheLumbarRange) {
   EXPECT_NEAR(lying * 180.0 / M_PI, 0.85 * 55.2, 0.3);
 }
 
+TEST(Supports, RestingTheArmsUnloadsAForwardLean) {
+  Frame f;
+  const FrameResult free = f.solve("sit: {duration: 1min, style: forward}");
+  const FrameResult leaning = f.solve("sit: {duration: 1min, style: forward, arm_support: thighs}");
+  EXPECT_EQ(free.arm_support_force, 0.0);
+  // The arms take part of the upper body's weight (thorax, head and arms: ~350 N here).
+  EXPECT_GT(leaning.arm_support_force, 100.0);
+  EXPECT_LT(leaning.arm_support_force, 400.0);
+  EXPECT_LT(f.compression(leaning, "L4_L5"), 0.7 * f.compression(free, "L4_L5"));
+  EXPECT_LT(f.groupActivation(leaning, "longissimus_thoracis_pars_lumborum"),
+            0.5 * f.groupActivation(free, "longissimus_thoracis_pars_lumborum"));
+  // The joint loads see the push: what the thoracolumbar joint carries beyond the muscles is its
+  // own tissues' small share, not the tens of N m the arms hold.
+  const int t12 = f.model.jointIndex("T12_L1");
+  EXPECT_LT(std::abs(leaning.joints[t12].moment_flexion - free.joints[t12].moment_flexion), 10.0);
+}
+
+TEST(Supports, AChairBackPushesAlongTheSpineAndUnloadsIt) {
+  Frame f;
+  const FrameResult upright = f.solve("sit: {duration: 1min, style: upright}");
+  const FrameResult reclined = f.solve("sit: {duration: 1min, style: upright, backrest: true}");
+  EXPECT_GT(reclined.backrest_force, 20.0);
+  EXPECT_EQ(reclined.arm_support_force, 0.0);
+  EXPECT_LT(f.compression(reclined, "L4_L5"), 0.95 * f.compression(upright, "L4_L5"));
+}
+
+TEST(SeatedRhythm, ThePelvisRollsForwardWhenTheLumbarSpineNearsItsRange) {
+  Frame f;
+  const auto anglesOf = [&](const std::string& phase) {
+    const scenario::Scenario s = scenario::loadScenarioText("name: f\ntimeline:\n  - " + phase + "\n", "sit");
+    const scenario::Timeline timeline(s, f.model);
+    const Eigen::VectorXd q = body::jointAngles(f.model, timeline.targetAt(0.99 * timeline.duration()).posture);
+    double lumbar = 0.0, pelvis = 0.0;
+    for (const auto& [segment, share] : f.model.rhythm().shares[body::kFlexion]) {
+      (f.model.segment(segment).parent >= 0 ? lumbar : pelvis) += q[3 * segment + body::kFlexion];
+    }
+    return std::pair{lumbar * 180.0 / M_PI, pelvis * 180.0 / M_PI};
+  };
+  // Upright, the seat tilts the pelvis back 10 deg and the lumbar spine takes the thorax's 0 deg
+  // against it (the saturation changes 10 deg by 5e-5); bent 75 deg forward, the lumbar spine would take 70 deg, beyond its 56 deg:
+  // the saturation 70 / (1 + (70/56)^6)^(1/6) = 53.9 deg leaves the pelvis 21.1 deg forward.
+  const auto [upright_lumbar, upright_pelvis] = anglesOf("sit: {duration: 1min}");
+  EXPECT_NEAR(upright_pelvis, -10.0, 1e-3);
+  EXPECT_NEAR(upright_lumbar, 10.0, 1e-3);
+  const auto [deep_lumbar, deep_pelvis] = anglesOf("sit: {duration: 1min, style: forward, trunk_flexion_deg: 45}");
+  EXPECT_NEAR(deep_lumbar, 53.9, 0.1);
+  EXPECT_NEAR(deep_pelvis, 21.1, 0.1);
+}
+
 }  // namespace
 }  // namespace tonus::sim
