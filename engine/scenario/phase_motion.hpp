@@ -4,6 +4,7 @@
 // are written here with their sources or marked as assumptions; docs/scenarios.md lists them.
 #include <Eigen/Core>
 
+#include "body/legs.hpp"
 #include "body/posture.hpp"
 #include "scenario/scenario.hpp"
 
@@ -42,6 +43,8 @@ struct PhasePlan {
   double lift_flexion = 0.0;                // [rad] trunk flexion at the lowest point of a lift
   Eigen::Vector3d lift_pick = {0.4, -0.8, 0.0};   // hands at the pick-up, from L5/S1 [m]
   Eigen::Vector3d lift_place = {0.3, -0.1, 0.0};  // hands where the load is put down
+  body::LegPose lift_legs;    // one leg at the pick-up, ankle at the floor (x forward, y up) [m]
+  double lift_hip_drop = 0.0; // [m] how far the hips sink below standing at the pick-up
 };
 
 // s(x) = 10x^3 - 15x^4 + 6x^5: a minimum-jerk move from 0 to 1 (Flash & Hogan 1985),

@@ -77,6 +77,7 @@ struct Phase {
   double effort = 0.0;  // fraction of maximum voluntary moment
 
   LiftStyle lift_style = LiftStyle::Stoop;
+  bool between_knees = false;  // a squat's load sits between the knees, not in front of them
   int reps = 0;
   double cycle_s = 0.0;
   double from_height = 0.0, to_height = 0.0;  // [m] above the floor

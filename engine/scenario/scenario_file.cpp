@@ -144,11 +144,19 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::E
     angles();
   } else if (kind == "lift") {
     p.kind = PhaseKind::Lift;
-    read([&] { n.allowOnlyKeys({"reps", "load_kg", "style", "cycle_s", "from_height_m", "to_height_m", "neck_flexion_deg"}); });
+    read([&] {
+      n.allowOnlyKeys({"reps", "load_kg", "style", "between_knees", "cycle_s", "from_height_m", "to_height_m", "neck_flexion_deg"});
+    });
     read([&] { p.reps = n.at("reps").asIntegerIn(1, 100000); });
     load();
     read([&] {
       if (auto s = n.find("style")) p.lift_style = s->asOneOf<LiftStyle>({{"stoop", LiftStyle::Stoop}, {"squat", LiftStyle::Squat}});
+    });
+    read([&] {
+      if (auto b = n.find("between_knees")) {
+        p.between_knees = b->asBool();
+        if (p.between_knees && p.lift_style != LiftStyle::Squat) b->fail("needs style: squat (a stoop keeps the knees straight)");
+      }
     });
     p.cycle_s = 5.0;
     read([&] {

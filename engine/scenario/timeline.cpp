@@ -7,14 +7,12 @@
 #include "body/loads.hpp"
 #include "io/error_collector.hpp"
 #include "io/yaml_reader.hpp"
+#include "scenario/lift_plan.hpp"
 
 namespace tonus::scenario {
 namespace {
 
 constexpr double kDeg = M_PI / 180.0;
-// Hip joint centre height above the floor, as a fraction of stature (ASSUMPTION after the
-// Drillis & Contini segment proportions (M): greater trochanter 0.53, hip centre ~0.50).
-constexpr double kHipHeightFraction = 0.50;
 // Share of its largest flexion the lumbar spine takes in a lying knees-to-chest stretch (ASSUMPTION).
 constexpr double kKneesToChestLumbarFraction = 0.85;
 
@@ -55,53 +53,6 @@ double pelvisShare(const body::SpineModel& model) {
     if (model.segment(segment).parent < 0) return share;
   }
   return 0.0;
-}
-
-// Shoulder midpoint and the reference joint, in ground, for a trunk flexion.
-struct Reach {
-  Eigen::Vector3d shoulder, reference;
-};
-Reach reachAt(const body::SpineModel& model, body::MultibodyState& state, double flexion) {
-  body::TrunkPosture posture;
-  posture.flexion = flexion;
-  model.multibody().setPositions(state, body::jointAngles(model, posture));
-  body::Kinematics kin;
-  body::computeKinematics(model, state, kin);
-  const auto [right, left] = body::shoulders(model, kin);
-  return {0.5 * (right + left), kin.origin[referenceJoint(model)]};
-}
-
-// How far the trunk bends to pick a load up from `height` above the floor (ASSUMPTION,
-// docs/scenarios.md): stooping, the hands hang from the shoulders, so the trunk bends until
-// the shoulders are an arm's length above the load, up to the model's limit (beyond it the
-// knees would bend); squatting bends the trunk 45 % as far (van Dieen, Hoozemans & Toussaint
-// 1999, stoop vs squat review (M)) and keeps the load at least 0.35 m in front (the knees).
-void planLift(const Phase& p, const body::SpineModel& model, PhasePlan& plan) {
-  const double hip_height = kHipHeightFraction * model.subject().height;
-  const double arm = model.arms().length;
-  body::MultibodyState state = model.makeState();
-  const auto shoulderHeight = [&](double flexion) { return hip_height + reachAt(model, state, flexion).shoulder.y(); };
-  double stoop = 0.0;
-  if (shoulderHeight(0.0) - arm > p.from_height) {
-    double lo = 0.0, hi = plan.max_trunk_flexion;
-    if (shoulderHeight(hi) - arm > p.from_height) {
-      stoop = hi;
-    } else {
-      for (int i = 0; i < 50; ++i) {
-        const double mid = 0.5 * (lo + hi);
-        (shoulderHeight(mid) - arm > p.from_height ? lo : hi) = mid;
-      }
-      stoop = 0.5 * (lo + hi);
-    }
-  }
-  plan.lift_flexion = p.lift_style == LiftStyle::Stoop ? stoop : 0.45 * stoop;
-  const Reach reach = reachAt(model, state, plan.lift_flexion);
-  const double reference_height = hip_height + reach.reference.y();
-  double forward = reach.shoulder.x() - reach.reference.x();
-  if (p.lift_style == LiftStyle::Squat) forward = std::max(forward, 0.35);
-  plan.lift_pick = {std::max(forward, 0.15), p.from_height - reference_height, 0.0};
-  // Put down close to the body (ASSUMPTION): 0.30 m in front of L5/S1.
-  plan.lift_place = {0.30, p.to_height - reference_height, 0.0};
 }
 
 body::TrunkPosture blend(const body::TrunkPosture& a, const body::TrunkPosture& b, double s) {
