@@ -81,10 +81,17 @@ BodyTarget twistTarget(const Phase& p, double t) {
 // docs/scenarios.md): a desk 0.72 m high over a 0.45 m seat puts the forearms ~0.15 m above
 // L5/S1, the elbows 0.25 m and the hands 0.45 m in front; hands on mid-thigh 0.30 m in front at
 // L5/S1's height; elbows on the knees 0.50 m in front, the hands hanging beyond them.
-void restArms(ArmSupport support, BodyTarget& target) {
+// Standing, hands on the thighs just above the knees: 0.10 m in front, 0.40 m below L5/S1.
+void restArms(ArmSupport support, bool standing, BodyTarget& target) {
   target.arm_support = support;
   if (support == ArmSupport::None) return;
   target.hands_reaching = true;
+  if (standing) {
+    // Standing bent, the hands rest on the thighs just above the knees.
+    target.arm_support_point = {0.10, -0.40, 0.0};
+    target.hand_point = target.arm_support_point;
+    return;
+  }
   switch (support) {
     case ArmSupport::Desk:
       target.arm_support_point = {0.25, 0.15, 0.0};
@@ -171,6 +178,7 @@ BodyTarget phaseTarget(const Phase& p, const PhasePlan& plan, double t) {
     case PhaseKind::Walk:
       target.posture = postureOf(p);
       target.walking = p.kind == PhaseKind::Walk;
+      restArms(p.arm_support, true, target);
       break;
     case PhaseKind::Sit: {
       const bool backrest = p.backrest && p.sit_style != SitStyle::Forward;
@@ -180,7 +188,7 @@ BodyTarget phaseTarget(const Phase& p, const PhasePlan& plan, double t) {
       target.posture.axial_rotation = p.axial_rotation;
       target.posture.neck_flexion = p.neck_flexion;
       target.backrest = backrest;
-      restArms(p.arm_support, target);
+      restArms(p.arm_support, false, target);
       break;
     }
     case PhaseKind::Lie:

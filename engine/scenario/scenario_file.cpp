@@ -72,9 +72,15 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::E
   const auto angles = [&] { read([&] { readAngles(n, p); }); };
   if (kind == "stand" || kind == "walk") {
     p.kind = kind == "stand" ? PhaseKind::Stand : PhaseKind::Walk;
-    read([&] { n.allowOnlyKeys(keysWith({"duration"}, kind == "stand")); });
+    read([&] { n.allowOnlyKeys(kind == "stand" ? keysWith({"duration", "arm_support"}, true) : keysWith({"duration"}, false)); });
     duration();
     angles();
+    // Standing, the hands can rest only on the thighs.
+    read([&] {
+      if (auto a = n.find("arm_support")) {
+        p.arm_support = a->asOneOf<ArmSupport>({{"none", ArmSupport::None}, {"thighs", ArmSupport::Thighs}});
+      }
+    });
   } else if (kind == "stretch") {
     p.kind = PhaseKind::Stretch;
     read([&] { n.allowOnlyKeys({"duration", "position"}); });

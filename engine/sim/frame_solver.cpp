@@ -87,6 +87,8 @@ FrameResult FrameSolver::solve(const scenario::BodyTarget& target, const body::M
   if (mayHang(target, motion) && hangingExcess(tau, result) > kHangingTolerance) {
     settled = settleHanging(target, motion, applied, result, tau);
     problem_.give = intersegmentalGive(settled);
+    // Hanging, the passive tissues carry the trunk: resting arms have nothing left to carry.
+    supports_.clear();
   }
   const int n = model_.fascicleCount();
   const auto& vmax = model_.muscles().parameters().max_contraction_velocity;

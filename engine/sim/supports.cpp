@@ -10,6 +10,8 @@ namespace {
 // Friction between a clothed back and a chair back (ASSUMPTION: ~0.5, cf. Goossens & Snijders
 // 1995's seat-cushion measurements).
 constexpr double kBackrestFriction = 0.5;
+// The most one resting arm pushes, as a share of body weight (ASSUMPTION).
+constexpr double kArmPushShareOfWeight = 0.5;
 
 }  // namespace
 
@@ -34,9 +36,12 @@ bool FrameSolver::carries(int joint_segment, int segment) const {
 void FrameSolver::placeSupports(const scenario::BodyTarget& target) {
   supports_.clear();
   if (!target.backrest && target.arm_support == scenario::ArmSupport::None) return;
-  // Each support column pushes at most twice the weight above the thorax's joint (ASSUMPTION: a
-  // bound that never binds in a relaxed lean, and makes leaning cheap for the recruitment).
+  // A chair back's contact pushes at most twice the weight above the thorax's joint (ASSUMPTION:
+  // a bound a relaxed lean never meets, so leaning on it is nearly free); an arm, as hard as its
+  // own muscles can, half the body's weight (ASSUMPTION), and leaning on it costs as a muscle's
+  // effort would.
   const double most = 2.0 * weightAboveThoraxJoint();
+  const double arm_most = kArmPushShareOfWeight * model_.subject().mass * model_.gravity();
   const int thorax = model_.arms().segment;
   if (target.backrest) {
     // The chair back meets the skin over T8 and over L3 (a lumbar support), pressing along the
@@ -58,7 +63,7 @@ void FrameSolver::placeSupports(const scenario::BodyTarget& target) {
     // Resting arms pass their support's upward push to the shoulders (a frictionless surface:
     // ASSUMPTION).
     const auto [right, left] = body::shoulders(model_, kin_);
-    const body::Vec3d up = most * body::Vec3d::UnitY();
+    const body::Vec3d up = arm_most * body::Vec3d::UnitY();
     supports_.push_back({{thorax, right, up, "arm support, right"}, up});
     supports_.push_back({{thorax, left, up, "arm support, left"}, up});
   }

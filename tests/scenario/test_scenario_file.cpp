@@ -68,7 +68,7 @@ output: {sample_every: 1s}
 TEST(ScenarioFile, UnknownKeySuggestsTheNearestOne) {
   EXPECT_EQ(errorOf("name: x\ntimeline:\n  - stand: {duration: 5min, trunk_flexon_deg: 10}\n"),
             "s.yaml:3:29: timeline[0].stand.trunk_flexon_deg: unknown key (did you mean 'trunk_flexion_deg'?) "
-            "(allowed: duration, trunk_flexion_deg, lateral_bend_deg, axial_rotation_deg, neck_flexion_deg)");
+            "(allowed: duration, arm_support, trunk_flexion_deg, lateral_bend_deg, axial_rotation_deg, neck_flexion_deg)");
 }
 
 TEST(ScenarioFile, UnknownPhaseKind) {
@@ -227,6 +227,13 @@ TEST(ScenarioFile, ADuplicateKeyIsAnErrorAtItsSecondPlace) {
             "s.yaml:5:1: subject: duplicate key (first given at line 2); give each key once");
   EXPECT_THAT(errorOf("name: x\ntimeline:\n  - stand: {duration: 1min}\n? [a, b]\n: 1\n"),
               HasSubstr("s.yaml:4:3: (document): keys must be plain names"));
+}
+
+TEST(ScenarioFile, StandingTheArmsRestOnlyOnTheThighs) {
+  EXPECT_EQ(errorOf("name: x\ntimeline:\n  - stand: {duration: 1min, arm_support: desk}\n"),
+            "s.yaml:3:42: timeline[0].stand.arm_support: must be one of none, thighs, got desk");
+  EXPECT_EQ(errorOf("name: x\ntimeline:\n  - walk: {duration: 1min, arm_support: thighs}\n"),
+            "s.yaml:3:28: timeline[0].walk.arm_support: unknown key (allowed: duration)");
 }
 
 TEST(ScenarioFile, EveryUnknownKeyOfAMapIsReported) {

@@ -149,6 +149,23 @@ TEST(Supports, RestingTheArmsUnloadsAForwardLean) {
   EXPECT_LT(std::abs(leaning.joints[t12].moment_flexion - free.joints[t12].moment_flexion), 10.0);
 }
 
+TEST(Supports, StandingBentTheHandsOnTheThighsTakeTheLoadOffTheBack) {
+  Frame f;
+  const FrameResult free = f.solve("stand: {duration: 10s, trunk_flexion_deg: 30}");
+  const FrameResult braced = f.solve("stand: {duration: 10s, trunk_flexion_deg: 30, arm_support: thighs}");
+  EXPECT_GT(braced.arm_support_force, 50.0);
+  EXPECT_LT(f.compression(braced, "L4_L5"), 0.6 * f.compression(free, "L4_L5"));
+  EXPECT_LT(f.groupActivation(braced, "longissimus_thoracis_pars_lumborum"),
+            0.5 * f.groupActivation(free, "longissimus_thoracis_pars_lumborum"));
+}
+
+TEST(Supports, HangingOnThePassiveTissuesLeavesTheArmsNothingToCarry) {
+  Frame f;
+  const FrameResult deep = f.solve("stand: {duration: 10s, trunk_flexion_deg: 110, arm_support: thighs}");
+  EXPECT_LT(deep.lumbar_kept, 0.99);
+  EXPECT_EQ(deep.arm_support_force, 0.0);
+}
+
 TEST(Supports, AChairBackPushesAlongTheSpineAndUnloadsIt) {
   Frame f;
   const FrameResult upright = f.solve("sit: {duration: 1min, style: upright}");
