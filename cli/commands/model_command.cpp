@@ -156,6 +156,7 @@ void printMomentArms(const body::SpineModel& model, const ModelOptions& o) {
   model.multibody().setPositions(state, q);
   body::Kinematics kin;
   body::computeKinematics(model, state, kin);
+  kin.hip_flexion = body::hipFlexion(model, q, 0.0);  // standing: the thighs vertical
   body::PathGeometry geometry;
   body::computePathGeometry(model, kin, geometry);
   const auto rows = body::groupMomentArms(model, geometry, segment);

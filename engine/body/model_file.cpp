@@ -153,6 +153,20 @@ PathPointSpec readPathPoint(const YamlNode& n, const ModelSpec& model) {
     const auto dot = text.find('.');
     if (dot == std::string::npos) n.fail("must be SEGMENT.LANDMARK or {segment:, at_m:}");
     const std::string segment = text.substr(0, dot), landmark = text.substr(dot + 1);
+    if (segment == "thigh") {
+      // A femur's point rides on the pelvis, the thighs' parent, turning with the hip's flexion.
+      const auto found = model.thigh_landmarks.find(landmark);
+      if (found == model.thigh_landmarks.end()) {
+        n.fail("unknown landmark '" + landmark + "' on thigh (the model's thighs: section lists them)");
+      }
+      for (std::size_t s = 0; s < model.segments.size(); ++s) {
+        if (model.segments[s].parent < 0) p.segment = static_cast<int>(s);
+      }
+      p.position = found->second;
+      p.label = text;
+      p.on_thigh = true;
+      return p;
+    }
     p.segment = model.segmentIndex(segment);
     if (p.segment < 0) n.fail("attachment on a missing body '" + segment + "'");
     const auto& landmarks = model.segments[p.segment].landmarks;
@@ -321,8 +335,8 @@ ModelSpec readModel(const YamlNode& root, io::ErrorCollector& errors) {
   if (!root.isMap()) root.fail("must be a model: a map starting with format: tonus-model/1");
   errors.attempt([&] {
     root.allowOnlyKeys({"format", "name", "description", "reference_subject", "gravity_m_per_s2", "muscle_strength",
-                        "segments", "arms", "neck_joint", "rhythm", "muscle_defaults", "muscles", "ligaments",
-                        "abdomen"});
+                        "segments", "arms", "neck_joint", "rhythm", "thighs", "muscle_defaults", "muscles",
+                        "ligaments", "abdomen"});
   });
   ModelSpec m;
   m.source = root.file();
@@ -374,6 +388,16 @@ ModelSpec readModel(const YamlNode& root, io::ErrorCollector& errors) {
       for (const auto& [segment, share] : shares) {
         if (segment == m.neck_segment) neck->fail("must not also take a share of the trunk rhythm");
       }
+    }
+  });
+
+  errors.attempt([&] {
+    const auto thighs = root.find("thighs");
+    if (!thighs) return;
+    thighs->allowOnlyKeys({"landmarks"});
+    for (const auto& [name, point] : thighs->at("landmarks").entries()) {
+      m.thigh_landmarks[name] = point.asVec3();
+      if (mirrorName(name) != name) m.thigh_landmarks.emplace(mirrorName(name), mirror(m.thigh_landmarks[name]));
     }
   });
 

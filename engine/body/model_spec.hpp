@@ -62,6 +62,9 @@ struct PathPointSpec {
   int segment = -1;
   Vec3 position{};     // [m] in the segment's frame
   std::string label;   // how the file named it, e.g. "L4.spinous_tip"
+  // On a thigh (e.g. "thigh.lesser_trochanter_r"): `segment` is the pelvis, `position` the point
+  // in the pelvis's frame in upright standing, and it turns with the hip's flexion.
+  bool on_thigh = false;
 };
 
 struct FascicleSpec {
@@ -130,6 +133,9 @@ struct ModelSpec {
   std::vector<FascicleSpec> fascicles;
   std::vector<LigamentSpec> ligaments;
   std::optional<AbdomenSpec> abdomen;  // none: the model has no intra-abdominal pressure
+  // Points on the femurs, in the pelvis's frame in upright standing (the `thighs:` section); they
+  // turn with the hips' flexion about the pelvis's origin, the hips' axis.
+  std::map<std::string, Vec3> thigh_landmarks;
 
   int segmentIndex(const std::string& name) const;  // -1 if absent
 };

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <Eigen/Geometry>
+
 namespace tonus::body {
 
 void computePathGeometry(const SpineModel& model, const Kinematics& kin, PathGeometry& out) {
@@ -16,7 +18,13 @@ void computePathGeometry(const SpineModel& model, const MusclePaths& paths, int 
   out.length.resize(fascicles);
   out.moment_arm.resize(fascicles, dofs);
 
-  for (int p = 0; p < points; ++p) out.point_ground.col(p) = kin.toGround(paths.point_segment[p], paths.point_local[p]);
+  // A femur's points turn with the hip's flexion about the pelvis's z axis through its origin
+  // (flexion raises the thigh forward: +z, x towards y).
+  const Eigen::Matrix3d thigh = Eigen::AngleAxisd(kin.hip_flexion, Vec3d::UnitZ()).toRotationMatrix();
+  for (int p = 0; p < points; ++p) {
+    const Vec3d& local = paths.point_local[p];
+    out.point_ground.col(p) = kin.toGround(paths.point_segment[p], paths.point_on_thigh[p] ? Vec3d(thigh * local) : local);
+  }
 
   // Every piece's length and direction in one vectorised pass, so the square roots and
   // divisions overlap instead of stalling each fascicle's loop.

@@ -49,6 +49,13 @@ Eigen::VectorXd jointAngles(const SpineModel& model, const TrunkPosture& posture
   return q;
 }
 
+double hipFlexion(const SpineModel& model, const Eigen::VectorXd& q, double thigh_flexion) {
+  for (int s = 0; s < model.segmentCount(); ++s) {
+    if (model.segment(s).parent < 0) return thigh_flexion + q[3 * s + kFlexion];
+  }
+  return thigh_flexion;
+}
+
 double saturatedLumbarFlexion(double linear, double limit, double order) {
   if (limit <= 0.0 || linear <= 0.0) return linear;
   return order > 0.0 ? linear / std::pow(1.0 + std::pow(linear / limit, order), 1.0 / order) : limit * std::tanh(linear / limit);

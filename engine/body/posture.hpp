@@ -19,9 +19,17 @@ struct TrunkPosture {
   double extra_pelvis_tilt = 0.0;
   // Added to the lumbar levels in proportion to their flexion shares (e.g. lost lordosis) [rad].
   double extra_lumbar_flexion = 0.0;
+  // The thighs' inclination forward of vertical [rad] (sitting: ~90 deg); the hips' flexion is
+  // this plus the pelvis's forward tilt. It moves no joint of the model: it turns the points
+  // that ride on the thighs (the psoas's insertion).
+  double thigh_flexion = 0.0;
 };
 
 Eigen::VectorXd jointAngles(const SpineModel& model, const TrunkPosture& posture);
+
+// The hips' flexion (Kinematics::hip_flexion) for joint angles q with the thighs inclined
+// `thigh_flexion` forward of vertical: that plus the pelvis's forward tilt.
+double hipFlexion(const SpineModel& model, const Eigen::VectorXd& q, double thigh_flexion);
 
 // The lumbar flexion a linear share `linear` [rad] becomes near the spine's range:
 // x / (1 + (x/limit)^order)^(1/order), or limit tanh(x/limit) with order 0; unchanged with no

@@ -119,6 +119,7 @@ void SpineModel::buildMuscles(const ModelSpec& spec, const muscle::BankOptions& 
       previous = ground;
       paths_.point_segment.push_back(f.path[p].segment);
       paths_.point_local.push_back(local);
+      paths_.point_on_thigh.push_back(f.path[p].on_thigh ? 1 : 0);
     }
     paths_.first_point.push_back(static_cast<int>(paths_.point_segment.size()));
 
@@ -176,6 +177,7 @@ void SpineModel::buildLigaments(const ModelSpec& spec) {
       previous = ground;
       ligaments_.paths.point_segment.push_back(l.path[p].segment);
       ligaments_.paths.point_local.push_back(local);
+      ligaments_.paths.point_on_thigh.push_back(l.path[p].on_thigh ? 1 : 0);
     }
     ligaments_.paths.first_point.push_back(static_cast<int>(ligaments_.paths.point_segment.size()));
     ligaments_.name.push_back(l.name);

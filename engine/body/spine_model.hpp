@@ -39,6 +39,7 @@ struct MusclePaths {
   std::vector<int> first_point;         // size fascicles + 1
   std::vector<int> point_segment;       // per point
   std::vector<Vec3d> point_local;       // per point, in its segment's frame [m]
+  std::vector<char> point_on_thigh;     // per point: 1 for a femur's point, turning with the hip's flexion
   std::vector<int> crossing_first;      // per point, + 1
   std::vector<JointCrossing> crossings;
   int pointCount() const { return static_cast<int>(point_segment.size()); }

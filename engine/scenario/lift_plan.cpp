@@ -139,6 +139,7 @@ void planLift(const Phase& p, const body::SpineModel& model, PhasePlan& plan) {
   const UpperBody upper = upperBodyAt(model, state, plan.lift_flexion);
   const Stance at_pick = stance(plan.lift_flexion, hip_height);
   plan.lift_legs = at_pick.leg;
+  plan.lift_thigh_flexion = std::atan2(at_pick.leg.knee.x() - at_pick.leg.hip.x(), at_pick.leg.hip.y() - at_pick.leg.knee.y());
   const Eigen::Vector2d hands = at_pick.hands - at_pick.hip;  // relative to the hip
   plan.lift_hip_drop = standing_hip - hip_height;
   // The hands relative to L5/S1, which the timeline measures from.

@@ -8,6 +8,10 @@ namespace {
 
 constexpr double kDeg = M_PI / 180.0;
 
+// The thighs' inclination (ASSUMPTIONS, docs/scenarios.md): horizontal on a seat; lying on the
+// side with the hips bent 45 deg; pulled to the chest in a knees-to-chest stretch, 120 deg.
+constexpr double kSeatedThighs = 90 * kDeg, kSideLyingThighs = 45 * kDeg, kKneesToChestThighs = 120 * kDeg;
+
 // Sitting postures (ASSUMPTION, docs/scenarios.md): thorax inclination and pelvic tilt from
 // standing. Sitting tilts the pelvis back 10-30 deg and flattens the lumbar lordosis (Andersson
 // et al. 1974; Lord et al. 1997 (M)); slumping flexes the lumbar spine most (O'Sullivan et al.
@@ -55,6 +59,8 @@ BodyTarget liftTarget(const Phase& p, const PhasePlan& plan, double t) {
     target.hand_point = plan.lift_place;
     target.hand_mass = p.load_kg;
   }
+  // The thighs bend with the trunk, as far at the pick-up as the legs' plan puts them.
+  if (plan.lift_flexion > 0.0) target.posture.thigh_flexion = plan.lift_thigh_flexion * target.posture.flexion / plan.lift_flexion;
   return target;
 }
 
@@ -187,12 +193,14 @@ BodyTarget phaseTarget(const Phase& p, const PhasePlan& plan, double t) {
       target.posture.lateral_bending = p.lateral_bend;
       target.posture.axial_rotation = p.axial_rotation;
       target.posture.neck_flexion = p.neck_flexion;
+      target.posture.thigh_flexion = kSeatedThighs;
       target.backrest = backrest;
       restArms(p.arm_support, false, target);
       break;
     }
     case PhaseKind::Lie:
       target.supported = true;
+      target.posture.thigh_flexion = p.lie_position == LiePosition::Side ? kSideLyingThighs : 0.0;
       break;
     case PhaseKind::Hold:
       target.posture = postureOf(p);
@@ -218,6 +226,7 @@ BodyTarget phaseTarget(const Phase& p, const PhasePlan& plan, double t) {
       target.posture.flexion = p.stretch_position == StretchPosition::Lying ? plan.knees_to_chest_flexion
                                                                              : 0.8 * plan.max_trunk_flexion;
       target.supported = p.stretch_position == StretchPosition::Lying;
+      if (target.supported) target.posture.thigh_flexion = kKneesToChestThighs;
       target.stretching = true;
       break;
     case PhaseKind::Heat:
@@ -229,6 +238,7 @@ BodyTarget phaseTarget(const Phase& p, const PhasePlan& plan, double t) {
       } else if (p.therapy_posture == TherapyPosture::Sitting) {
         const SitShape shape = sitShape(SitStyle::Upright, true);
         target.posture = sittingPosture(shape.thorax, shape.pelvis, plan);
+        target.posture.thigh_flexion = kSeatedThighs;
         target.backrest = true;
       }
       break;

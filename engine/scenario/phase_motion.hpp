@@ -45,6 +45,7 @@ struct PhasePlan {
   Eigen::Vector3d lift_place = {0.3, -0.1, 0.0};  // hands where the load is put down
   body::LegPose lift_legs;    // one leg at the pick-up, ankle at the floor (x forward, y up) [m]
   double lift_hip_drop = 0.0; // [m] how far the hips sink below standing at the pick-up
+  double lift_thigh_flexion = 0.0;  // [rad] the thighs' forward inclination at the pick-up
 };
 
 // s(x) = 10x^3 - 15x^4 + 6x^5: a minimum-jerk move from 0 to 1 (Flash & Hogan 1985),

@@ -66,6 +66,7 @@ body::TrunkPosture blend(const body::TrunkPosture& a, const body::TrunkPosture& 
   out.neck_axial_rotation = mix(a.neck_axial_rotation, b.neck_axial_rotation);
   out.extra_pelvis_tilt = mix(a.extra_pelvis_tilt, b.extra_pelvis_tilt);
   out.extra_lumbar_flexion = mix(a.extra_lumbar_flexion, b.extra_lumbar_flexion);
+  out.thigh_flexion = mix(a.thigh_flexion, b.thigh_flexion);
   return out;
 }
 

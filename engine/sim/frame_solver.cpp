@@ -6,6 +6,7 @@
 #include "body/ligaments.hpp"
 #include "sim/abdominal_pressure.hpp"
 #include "body/passive_joints.hpp"
+#include "body/posture.hpp"
 #include "sim/applied_loads.hpp"
 #include "scenario/timeline.hpp"
 
@@ -140,6 +141,7 @@ FrameResult FrameSolver::finish(FrameResult& result, const Eigen::VectorXd& floo
 void FrameSolver::mechanicsAt(const scenario::BodyTarget& target, const body::Motion& motion,
                               std::vector<body::PointLoad>& applied, FrameResult& result) {
   kinematics(motion);
+  kin_.hip_flexion = body::hipFlexion(model_, motion.q, target.posture.thigh_flexion);
   applied = loads(target);
   placeSupports(target);
   muscleForces(motion);

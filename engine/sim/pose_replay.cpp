@@ -24,8 +24,10 @@ Pose PoseReplay::at(double time) const {
   Pose pose;
   pose.time = std::clamp(time, 0.0, timeline_->duration());
   const scenario::BodyTarget target = timeline_->targetAt(pose.time);
-  model_->multibody().setPositions(state_, body::jointAngles(*model_, target.posture));
+  const Eigen::VectorXd q = body::jointAngles(*model_, target.posture);
+  model_->multibody().setPositions(state_, q);
   body::computeKinematics(*model_, state_, pose.kin);
+  pose.kin.hip_flexion = body::hipFlexion(*model_, q, target.posture.thigh_flexion);
   body::computePathGeometry(*model_, pose.kin, pose.geometry);
   pose.loads = appliedLoads(*model_, pose.kin, target);
   pose.hands = handsFor(*model_, pose.kin, target);

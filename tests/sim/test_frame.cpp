@@ -175,6 +175,26 @@ TEST(Supports, AChairBackPushesAlongTheSpineAndUnloadsIt) {
   EXPECT_LT(f.compression(reclined, "L4_L5"), 0.95 * f.compression(upright, "L4_L5"));
 }
 
+TEST(Thighs, BentHipsSlackenThePsoasAndUnloadTheSpine) {
+  Frame f;
+  const auto psoasPassive = [&](const FrameResult& r) {
+    double sum = 0.0;
+    for (int i = 0; i < f.model.fascicleCount(); ++i) {
+      if (f.model.fascicle(i).group == "psoas_major") sum += r.passive_force[i];
+    }
+    return sum;
+  };
+  const FrameResult supine = f.solve("lie: {duration: 1min, position: supine}");
+  const FrameResult side = f.solve("lie: {duration: 1min, position: side}");
+  const FrameResult standing = f.solve("stand: {duration: 1min}");
+  const FrameResult sitting = f.solve("sit: {duration: 1min}");
+  // Lying on the side with the hips bent 45 deg, the psoas is slacker than lying straight, and
+  // the disc carries less; seated (hips at ~80 deg) it is slack.
+  EXPECT_LT(psoasPassive(side), 0.5 * psoasPassive(supine));
+  EXPECT_LT(f.compression(side, "L4_L5"), f.compression(supine, "L4_L5") - 20.0);
+  EXPECT_LT(psoasPassive(sitting), 0.2 * psoasPassive(standing));
+}
+
 TEST(SeatedRhythm, ThePelvisRollsForwardWhenTheLumbarSpineNearsItsRange) {
   Frame f;
   const auto anglesOf = [&](const std::string& phase) {
