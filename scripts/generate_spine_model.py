@@ -161,7 +161,9 @@ P["iliac_crest_anterior_r"] = (0.025, 0.125, 0.130)
 P["pubic_crest_r"] = (0.055, 0.005, 0.030)
 P["pubic_tubercle_r"] = (0.052, 0.000, 0.050)
 P["iliopectineal_r"] = (0.045, 0.035, 0.075)         # pelvic brim: psoas turns here
-P["lesser_trochanter_r"] = (-0.010, -0.055, 0.075)   # psoas insertion, hip at 0 deg
+# Points on the femurs, in the pelvis's frame with the hips at 0 deg; the engine turns them
+# with the hips' flexion (docs/model.md, "Points on the thighs").
+landmarks["thigh"] = {"lesser_trochanter_r": (-0.010, -0.055, 0.075)}  # psoas insertion
 P["s1_mammillary_r"] = sacral(1, (-0.040, 0.012, 0.022))
 for level in (1, 2, 3, 4):
     P[f"s{level}_dorsal_r"] = sacral(level, (-0.050, 0.0, 0.022))
@@ -585,15 +587,15 @@ def fascicles_quadratus_lumborum():
 def fascicles_psoas():
     # Bogduk, Pearcy & Hadfield 1992 (V): one bundle per segment T12/L1-L4/L5 plus L5, all the
     # same length, over the pelvic brim to the lesser trochanter. 15 cm2 in equal shares
-    # (ASSUMPTION between McGill 1988's 17.6 (V) and cadaveric ~7.7 (M)). No femur: the
-    # insertion is fixed to the pelvis at hip neutral.
+    # (ASSUMPTION between McGill 1988's 17.6 (V) and cadaveric ~7.7 (M)). The insertion rides on
+    # the thigh and turns with the hips' flexion.
     below = {"T12": ["L2", "L4", "L5"], "L1": ["L3", "L4", "L5"], "L2": ["L4", "L5"], "L3": ["L4", "L5"],
              "L4": ["L5"], "L5": []}
     out = []
     for v in ["T12", "L1", "L2", "L3", "L4", "L5"]:
         origin_lm = "thorax.t12_body_anterolateral_r" if v == "T12" else f"{v}.body_anterolateral_r"
         vias = [f"{b}.psoas_line_r" for b in below[v]]
-        out.append((f"psoas_{v}", [origin_lm] + vias + ["pelvis.iliopectineal_r", "pelvis.lesser_trochanter_r"], 2.5))
+        out.append((f"psoas_{v}", [origin_lm] + vias + ["pelvis.iliopectineal_r", "thigh.lesser_trochanter_r"], 2.5))
     return out
 
 
@@ -767,6 +769,10 @@ def emit():
         w(f"  {axis}: {{" + ", ".join(f"{j}: {s}" for j, s in shares.items()) + "}\n")
     w(f"  lumbar_flexion_limit_deg: {LUMBAR_FLEXION_LIMIT}  # the spine above the pelvis bends at most this far\n")
     w(f"  lumbar_flexion_order: {LUMBAR_FLEXION_ORDER}  # how sharply it approaches that limit\n")
+    w("thighs:  # points on the femurs, in the pelvis's frame standing; they turn with the hips' flexion\n")
+    w("  landmarks:\n")
+    for lm, p in landmarks["thigh"].items():
+        w(f"    {lm}: {fmt(p)}\n")
     w("muscle_defaults:\n  max_contraction_velocity: 10\n  activation_time_constant_s: 0.015\n"
       "  deactivation_time_constant_s: 0.060\n  tendon_strain_at_max_force: 0.049\n"
       "  passive_strain_at_max_force: 0.6\n  tendon_slack_cm: auto  # from the standing path length\n")
