@@ -110,6 +110,8 @@ void printInfo(const body::SpineModel& model, const body::ModelSpec& spec, bool 
       j["ligament_groups"].push_back({{"group", g.group}, {"bands", g.bands}, {"spans_joints", g.spans_joints}});
     }
     j["abdominal_pressure_area_cm2"] = model.abdomen() ? nlohmann::json(model.abdomen()->area * 1e4) : nlohmann::json(nullptr);
+    j["thigh_points"] = nlohmann::json::array();
+    for (const auto& [name, point] : spec.thigh_landmarks) j["thigh_points"].push_back(name);
     std::cout << j.dump(2) << "\n";
     return;
   }
@@ -144,6 +146,11 @@ void printInfo(const body::SpineModel& model, const body::ModelSpec& spec, bool 
   if (model.abdomen()) {
     std::cout << "\nintra-abdominal pressure: acts over " << std::setprecision(0) << model.abdomen()->area * 1e4
               << " cm2 between the diaphragm and the pelvic floor\n";
+  }
+  if (!spec.thigh_landmarks.empty()) {
+    std::cout << "\npoints on the thighs (turning with the hips' flexion):";
+    for (const auto& [name, point] : spec.thigh_landmarks) std::cout << " " << name;
+    std::cout << "\n";
   }
 }
 

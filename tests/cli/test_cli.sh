@@ -129,7 +129,8 @@ check "model info" 0 "$tonus" model info
 grep -q "multifidus" /tmp/tonus_cli_out.$$ || { echo "FAIL: model info lists multifidus"; fail=1; }
 check "model info --json" 0 "$tonus" model info --json
 # docs/model.md: 178 muscle fascicles.
-python3 -c "import json,sys; d=json.load(open('/tmp/tonus_cli_out.$$')); assert d['fascicles']==178 and len(d['bodies'])==8, d['fascicles']" \
+# The psoas's insertion rides on the thighs (docs/model.md, "Legs").
+python3 -c "import json,sys; d=json.load(open('/tmp/tonus_cli_out.$$')); assert d['fascicles']==178 and len(d['bodies'])==8 and d['thigh_points']==['lesser_trochanter_l', 'lesser_trochanter_r'], d['fascicles']" \
   || { echo "FAIL: model info --json content"; fail=1; }
 check "model info female" 0 "$tonus" model info --sex female --mass 60 --height 1.62
 check "moment arms" 0 "$tonus" model moment-arms --level L4_L5 --posture trunk_flexion_deg=30
