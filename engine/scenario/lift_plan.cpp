@@ -124,7 +124,21 @@ void planLift(const Phase& p, const body::SpineModel& model, PhasePlan& plan) {
   };
   plan.lift_flexion = p.lift_style == LiftStyle::Stoop ? stoop : kSquatTrunkShare * stoop;
   double hip_height = standing_hip;
-  if (p.lift_style == LiftStyle::Squat && !stance(plan.lift_flexion, standing_hip).reaches) {
+  if (p.lift_style == LiftStyle::Squat && p.knee_flexion) {
+    // A squat to a given knee angle (a half squat): the hips sink until the knees bend that far,
+    // then the trunk bends until the hands reach the load, as far as the model allows; the two
+    // settle together in a few rounds (the stance's balance depends on the trunk's angle).
+    for (int round = 0; round < 4; ++round) {
+      double lo = lowest_hip, hi = standing_hip;
+      for (int i = 0; i < 50; ++i) {
+        (stance(plan.lift_flexion, 0.5 * (lo + hi)).leg.knee_flexion > *p.knee_flexion ? lo : hi) = 0.5 * (lo + hi);
+      }
+      hip_height = 0.5 * (lo + hi);
+      double flo = 0.0, fhi = plan.max_trunk_flexion;
+      for (int i = 0; i < 50; ++i) (stance(0.5 * (flo + fhi), hip_height).reaches ? fhi : flo) = 0.5 * (flo + fhi);
+      plan.lift_flexion = fhi;
+    }
+  } else if (p.lift_style == LiftStyle::Squat && !stance(plan.lift_flexion, standing_hip).reaches) {
     if (stance(plan.lift_flexion, lowest_hip).reaches) {
       double lo = lowest_hip, hi = standing_hip;
       for (int i = 0; i < 50; ++i) (stance(plan.lift_flexion, 0.5 * (lo + hi)).reaches ? lo : hi) = 0.5 * (lo + hi);

@@ -78,6 +78,7 @@ struct Phase {
 
   LiftStyle lift_style = LiftStyle::Stoop;
   bool between_knees = false;  // a squat's load sits between the knees, not in front of them
+  std::optional<double> knee_flexion;  // [rad] a squat's knee angle at the pick-up; unset: as low as the load asks
   int reps = 0;
   double cycle_s = 0.0;
   double from_height = 0.0, to_height = 0.0;  // [m] above the floor

@@ -151,7 +151,8 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::E
   } else if (kind == "lift") {
     p.kind = PhaseKind::Lift;
     read([&] {
-      n.allowOnlyKeys({"reps", "load_kg", "style", "between_knees", "cycle_s", "from_height_m", "to_height_m", "neck_flexion_deg"});
+      n.allowOnlyKeys({"reps", "load_kg", "style", "between_knees", "knee_flexion_deg", "cycle_s", "from_height_m",
+                       "to_height_m", "neck_flexion_deg"});
     });
     read([&] { p.reps = n.at("reps").asIntegerIn(1, 100000); });
     load();
@@ -162,6 +163,12 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::E
       if (auto b = n.find("between_knees")) {
         p.between_knees = b->asBool();
         if (p.between_knees && p.lift_style != LiftStyle::Squat) b->fail("needs style: squat (a stoop keeps the knees straight)");
+      }
+    });
+    read([&] {
+      if (auto k = n.find("knee_flexion_deg")) {
+        p.knee_flexion = k->asNumberIn(10.0, 140.0, "deg") * kDeg;
+        if (p.lift_style != LiftStyle::Squat) k->fail("needs style: squat (a stoop keeps the knees straight)");
       }
     });
     p.cycle_s = 5.0;

@@ -43,6 +43,16 @@ TEST(LiftPlan, ASquatSinksTheHipsAndPutsTheLoadInFrontOfTheKnees) {
   EXPECT_LT(between.lift_flexion, squat.lift_flexion);
 }
 
+TEST(LiftPlan, AHalfSquatBendsTheKneesAsFarAsAskedAndTheTrunkTheRest) {
+  Lift l;
+  const PhasePlan half = l.plan("style: squat, knee_flexion_deg: 45");
+  const PhasePlan deeper = l.plan("style: squat, knee_flexion_deg: 90");
+  EXPECT_NEAR(half.lift_legs.knee_flexion * 180.0 / M_PI, 45.0, 0.1);
+  EXPECT_NEAR(deeper.lift_legs.knee_flexion * 180.0 / M_PI, 90.0, 0.1);
+  EXPECT_LT(half.lift_hip_drop, deeper.lift_hip_drop);
+  EXPECT_GE(half.lift_flexion, deeper.lift_flexion);
+}
+
 TEST(LiftPlan, BetweenTheKneesNeedsASquat) {
   try {
     loadScenarioText("name: l\ntimeline:\n  - lift: {reps: 1, style: stoop, between_knees: true}\n", "l.yaml");
@@ -50,6 +60,21 @@ TEST(LiftPlan, BetweenTheKneesNeedsASquat) {
   } catch (const std::exception& e) {
     EXPECT_NE(std::string(e.what()).find("timeline[0].lift.between_knees: needs style: squat"), std::string::npos) << e.what();
   }
+}
+
+TEST(LiftPlan, AKneeAngleNeedsASquatAndARange) {
+  const auto errorOf = [](const std::string& lift) {
+    try {
+      loadScenarioText("name: l\ntimeline:\n  - lift: {reps: 1, " + lift + "}\n", "l.yaml");
+    } catch (const std::exception& e) {
+      return std::string(e.what());
+    }
+    return std::string("(accepted)");
+  };
+  EXPECT_NE(errorOf("style: stoop, knee_flexion_deg: 45").find("timeline[0].lift.knee_flexion_deg: needs style: squat"),
+            std::string::npos);
+  EXPECT_NE(errorOf("style: squat, knee_flexion_deg: 170").find("timeline[0].lift.knee_flexion_deg"), std::string::npos);
+  EXPECT_EQ(errorOf("style: squat, knee_flexion_deg: 60"), "(accepted)");
 }
 
 }  // namespace
