@@ -94,6 +94,8 @@ class SpineModel {
   int dofCount() const { return 3 * segmentCount(); }
   std::string dofName(int dof) const;  // e.g. "L4_L5.flexion"
   double totalMass() const;            // segments plus arms [kg]
+  // Whether `segment` is `ancestor` or lies beyond it: a load on it loads `ancestor`'s joint.
+  bool isAncestorOrSelf(int ancestor, int segment) const;
 
   const ArmsSpec& arms() const { return arms_; }  // scaled length
   double armsMass() const { return arms_mass_; }
@@ -118,7 +120,6 @@ class SpineModel {
   void buildLigaments(const ModelSpec& spec);
   void findJointCrossings(MusclePaths& paths, int count) const;
   void markSingleJointLigaments();
-  bool isAncestorOrSelf(int ancestor, int segment) const;
   Vec3d originOf(int segment) const;  // [m] the segment's origin in upright standing
 
   std::string name_;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "body/kinematics.hpp"
 #include "body/legs.hpp"
@@ -94,6 +95,14 @@ Stance stanceAt(const body::LegLengths& legs, const UpperBody& upper, double arm
   return s;
 }
 
+// Where `holds` turns from true (at lo) to false (at hi), by 50 halvings: the last x where it
+// holds and the first where it does not.
+template <class Predicate>
+std::pair<double, double> turning(double lo, double hi, const Predicate& holds) {
+  for (int i = 0; i < 50; ++i) (holds(0.5 * (lo + hi)) ? lo : hi) = 0.5 * (lo + hi);
+  return {lo, hi};
+}
+
 }  // namespace
 
 void planLift(const Phase& p, const body::SpineModel& model, PhasePlan& plan) {
@@ -101,27 +110,27 @@ void planLift(const Phase& p, const body::SpineModel& model, PhasePlan& plan) {
   const double standing_hip = legs.ankle_height + legs.shank + legs.thigh;
   const double arm = model.arms().length;
   body::MultibodyState state = model.makeState();
+  // The upper body at a trunk flexion, worked out again only when the flexion changes.
+  double known_flexion = -1.0;
+  UpperBody known;
+  const auto upperAt = [&](double flexion) -> const UpperBody& {
+    if (flexion != known_flexion) known = upperBodyAt(model, state, flexion), known_flexion = flexion;
+    return known;
+  };
   // Stooping, the knees stay straight and the trunk bends until the hanging hands reach the
   // load, up to the model's largest flexion.
-  const auto shoulderHeight = [&](double flexion) { return standing_hip + upperBodyAt(model, state, flexion).shoulder.y(); };
+  const auto handsAbove = [&](double flexion) { return standing_hip + upperAt(flexion).shoulder.y() - arm > p.from_height; };
   double stoop = 0.0;
-  if (shoulderHeight(0.0) - arm > p.from_height) {
-    double lo = 0.0, hi = plan.max_trunk_flexion;
-    if (shoulderHeight(hi) - arm > p.from_height) {
-      stoop = hi;
-    } else {
-      for (int i = 0; i < 50; ++i) (shoulderHeight(0.5 * (lo + hi)) - arm > p.from_height ? lo : hi) = 0.5 * (lo + hi);
-      stoop = 0.5 * (lo + hi);
-    }
-  }
+  if (handsAbove(0.0)) stoop = handsAbove(plan.max_trunk_flexion) ? plan.max_trunk_flexion : turning(0.0, plan.max_trunk_flexion, handsAbove).first;
   // Stooping, the hip stays at its standing height. Squatting, the trunk bends less and the
   // hips sink until the hands, reaching to the load, get down to it (the highest such hip, no
   // lower than 0.2 H); where even the lowest hip leaves the load out of reach, the trunk bends
   // further, at most as far as in the stoop.
   const double lowest_hip = kLowestHip * model.subject().height;
   const auto stance = [&](double flexion, double h) {
-    return stanceAt(legs, upperBodyAt(model, state, flexion), arm, p.load_kg, h, p.from_height, p.between_knees);
+    return stanceAt(legs, upperAt(flexion), arm, p.load_kg, h, p.from_height, p.between_knees);
   };
+  const auto outOfReach = [&](double h) { return [&, h](double flexion) { return !stance(flexion, h).reaches; }; };
   plan.lift_flexion = p.lift_style == LiftStyle::Stoop ? stoop : kSquatTrunkShare * stoop;
   double hip_height = standing_hip;
   if (p.lift_style == LiftStyle::Squat && p.knee_flexion) {
@@ -129,37 +138,28 @@ void planLift(const Phase& p, const body::SpineModel& model, PhasePlan& plan) {
     // then the trunk bends until the hands reach the load, as far as the model allows; the two
     // settle together in a few rounds (the stance's balance depends on the trunk's angle).
     for (int round = 0; round < 4; ++round) {
-      double lo = lowest_hip, hi = standing_hip;
-      for (int i = 0; i < 50; ++i) {
-        (stance(plan.lift_flexion, 0.5 * (lo + hi)).leg.knee_flexion > *p.knee_flexion ? lo : hi) = 0.5 * (lo + hi);
-      }
+      const auto tooDeep = [&](double h) { return stance(plan.lift_flexion, h).leg.knee_flexion > *p.knee_flexion; };
+      const auto [lo, hi] = turning(lowest_hip, standing_hip, tooDeep);
       hip_height = 0.5 * (lo + hi);
-      double flo = 0.0, fhi = plan.max_trunk_flexion;
-      for (int i = 0; i < 50; ++i) (stance(0.5 * (flo + fhi), hip_height).reaches ? fhi : flo) = 0.5 * (flo + fhi);
-      plan.lift_flexion = fhi;
+      plan.lift_flexion = turning(0.0, plan.max_trunk_flexion, outOfReach(hip_height)).second;
     }
   } else if (p.lift_style == LiftStyle::Squat && !stance(plan.lift_flexion, standing_hip).reaches) {
     if (stance(plan.lift_flexion, lowest_hip).reaches) {
-      double lo = lowest_hip, hi = standing_hip;
-      for (int i = 0; i < 50; ++i) (stance(plan.lift_flexion, 0.5 * (lo + hi)).reaches ? lo : hi) = 0.5 * (lo + hi);
-      hip_height = lo;
+      hip_height = turning(lowest_hip, standing_hip, [&](double h) { return stance(plan.lift_flexion, h).reaches; }).first;
     } else {
-      double lo = plan.lift_flexion, hi = stoop;
-      for (int i = 0; i < 50; ++i) (stance(0.5 * (lo + hi), lowest_hip).reaches ? hi : lo) = 0.5 * (lo + hi);
-      plan.lift_flexion = hi;
+      plan.lift_flexion = turning(plan.lift_flexion, stoop, outOfReach(lowest_hip)).second;
       hip_height = lowest_hip;
     }
   }
-  const UpperBody upper = upperBodyAt(model, state, plan.lift_flexion);
   const Stance at_pick = stance(plan.lift_flexion, hip_height);
+  const Eigen::Vector2d reference = upperAt(plan.lift_flexion).reference;
   plan.lift_legs = at_pick.leg;
   plan.lift_thigh_flexion = std::atan2(at_pick.leg.knee.x() - at_pick.leg.hip.x(), at_pick.leg.hip.y() - at_pick.leg.knee.y());
-  const Eigen::Vector2d hands = at_pick.hands - at_pick.hip;  // relative to the hip
   plan.lift_hip_drop = standing_hip - hip_height;
   // The hands relative to L5/S1, which the timeline measures from.
-  const Eigen::Vector2d from_reference = hands - upper.reference;
+  const Eigen::Vector2d from_reference = at_pick.hands - at_pick.hip - reference;
   plan.lift_pick = {std::max(from_reference.x(), 0.15), from_reference.y(), 0.0};
-  const double reference_height = standing_hip + upperBodyAt(model, state, 0.0).reference.y();
+  const double reference_height = standing_hip + upperAt(0.0).reference.y();
   plan.lift_place = {kPlaceForward, p.to_height - reference_height, 0.0};
 }
 

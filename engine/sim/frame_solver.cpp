@@ -41,6 +41,7 @@ FrameSolver::FrameSolver(const body::SpineModel& model, Eigen::VectorXd strength
   }
   problem_.A.resize(static_cast<Eigen::Index>(dofs_.size()), model.fascicleCount());
   problem_.P = couplingOf(model, dofs_);
+  weight_above_thorax_ = weightAboveThoraxJoint();
 }
 
 Eigen::MatrixXd couplingOf(const body::SpineModel& model, const std::vector<int>& dofs) {
@@ -118,7 +119,7 @@ FrameResult FrameSolver::finish(FrameResult& result, const Eigen::VectorXd& floo
   result.activation = solution.activation.head(n);
   std::vector<body::PointLoad> applied = last_applied_;
   applySupports(solution.activation.tail(solution.activation.size() - n), applied, result);
-  result.force = passive_force_ + solution.activation.cwiseProduct(per_activation_);
+  result.force = passive_force_ + result.activation.cwiseProduct(per_activation_);
   result.intersegmental = Eigen::VectorXd::Zero(model_.dofCount());
   for (std::size_t j = 0; j < dofs_.size(); ++j) {
     result.intersegmental[dofs_[j]] = solution.intersegmental[static_cast<Eigen::Index>(j)];

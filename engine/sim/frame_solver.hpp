@@ -120,7 +120,6 @@ class FrameSolver {
   void supportColumns(Eigen::Index first_column);
   void applySupports(const Eigen::VectorXd& use, std::vector<body::PointLoad>& applied, FrameResult& result) const;
   double weightAboveThoraxJoint() const;  // [N] thorax, head and arms
-  bool carries(int joint_segment, int segment) const;  // a load on `segment` loads that joint
   Eigen::VectorXd intersegmentalGive(const body::Motion& motion) const;
   void jointLoads(const body::Motion& motion, const std::vector<body::PointLoad>& loads, FrameResult& result);
   // Recruitment and joint loads of the last frame's mechanics, into result.
@@ -140,12 +139,15 @@ class FrameSolver {
   muscle::MuscleOutputs muscle_out_;
   Eigen::VectorXd per_activation_, passive_force_;  // per fascicle [N]
   std::array<int, 3> muscle_flags_{};  // fascicles not finite, at minimum length, overstretched
-  // A support: its push at one unit of use, and that push's component normal to the support.
+  // A support: its push at one unit of use, that push's component normal to the support, and
+  // whether it is the chair back (else a resting arm).
   struct Support {
     body::PointLoad per_unit;
     body::Vec3d normal_per_unit;
+    bool backrest = false;
   };
   std::vector<Support> supports_;
+  double weight_above_thorax_ = 0.0;  // [N] what a chair back's bound is set from
   recruit::Settings settings_;
   recruit::Recruiter recruiter_;
   recruit::Problem problem_;

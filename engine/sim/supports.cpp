@@ -20,17 +20,9 @@ double FrameSolver::weightAboveThoraxJoint() const {
   const int thorax = model_.arms().segment;
   double mass = 0.0;
   for (int s = 0; s < model_.segmentCount(); ++s) {
-    if (carries(thorax, s)) mass += model_.segment(s).mass;
+    if (model_.isAncestorOrSelf(thorax, s)) mass += model_.segment(s).mass;
   }
   return (mass + model_.armsMass()) * model_.gravity();
-}
-
-bool FrameSolver::carries(int joint_segment, int segment) const {
-  // A joint carries what acts on its own segment and on every segment beyond it.
-  for (int s = segment; s >= 0; s = model_.segment(s).parent) {
-    if (s == joint_segment) return true;
-  }
-  return false;
 }
 
 void FrameSolver::placeSupports(const scenario::BodyTarget& target) {
@@ -40,7 +32,7 @@ void FrameSolver::placeSupports(const scenario::BodyTarget& target) {
   // a bound a relaxed lean never meets, so leaning on it is nearly free); an arm, as hard as its
   // own muscles can, half the body's weight (ASSUMPTION), and leaning on it costs as a muscle's
   // effort would.
-  const double most = 2.0 * weightAboveThoraxJoint();
+  const double most = 2.0 * weight_above_thorax_;
   const double arm_most = kArmPushShareOfWeight * model_.subject().mass * model_.gravity();
   const int thorax = model_.arms().segment;
   if (target.backrest) {
@@ -54,7 +46,7 @@ void FrameSolver::placeSupports(const scenario::BodyTarget& target) {
       const body::Vec3d normal = kin_.rotation[segment] * body::Vec3d::UnitX();
       const body::Vec3d along = kin_.rotation[segment] * body::Vec3d::UnitY();
       for (double side : {1.0, -1.0}) {
-        supports_.push_back({{segment, point, most * (normal + side * kBackrestFriction * along), "backrest"}, most * normal});
+        supports_.push_back({{segment, point, most * (normal + side * kBackrestFriction * along), "backrest"}, most * normal, true});
       }
     };
     contact(thorax, "t8_spinous");
@@ -64,8 +56,8 @@ void FrameSolver::placeSupports(const scenario::BodyTarget& target) {
     // ASSUMPTION).
     const auto [right, left] = body::shoulders(model_, kin_);
     const body::Vec3d up = arm_most * body::Vec3d::UnitY();
-    supports_.push_back({{thorax, right, up, "arm support, right"}, up});
-    supports_.push_back({{thorax, left, up, "arm support, left"}, up});
+    supports_.push_back({{thorax, right, up, "arm support, right"}, up, false});
+    supports_.push_back({{thorax, left, up, "arm support, left"}, up, false});
   }
 }
 
@@ -76,7 +68,7 @@ void FrameSolver::supportColumns(Eigen::Index first_column) {
     for (std::size_t j = 0; j < dofs_.size(); ++j) {
       const int d = dofs_[j], joint = d / 3;
       problem_.A(static_cast<Eigen::Index>(j), first_column + static_cast<Eigen::Index>(k)) =
-          carries(joint, load.segment) ? (load.point - kin_.origin[joint]).cross(load.force).dot(kin_.axis[d]) : 0.0;
+          model_.isAncestorOrSelf(joint, load.segment) ? (load.point - kin_.origin[joint]).cross(load.force).dot(kin_.axis[d]) : 0.0;
     }
   }
 }
@@ -91,7 +83,7 @@ void FrameSolver::applySupports(const Eigen::VectorXd& use, std::vector<body::Po
     load.force *= u;
     applied.push_back(load);
     // What a chair back's or a desk's force plate would read: the push normal to it.
-    (load.label == "backrest" ? result.backrest_force : result.arm_support_force) += u * supports_[k].normal_per_unit.norm();
+    (supports_[k].backrest ? result.backrest_force : result.arm_support_force) += u * supports_[k].normal_per_unit.norm();
   }
 }
 

@@ -39,6 +39,17 @@ struct Frame {
     return a / w;
   }
   double compression(const FrameResult& r, const char* joint) const { return r.joints[model.jointIndex(joint)].compression; }
+  // The lumbar spine's and the pelvis's flexion [rad] a one-phase scenario asks near its end.
+  std::pair<double, double> lumbarAndPelvis(const std::string& phase) const {
+    const scenario::Scenario s = scenario::loadScenarioText("name: f\ntimeline:\n  - " + phase + "\n", "angles");
+    const scenario::Timeline timeline(s, model);
+    const Eigen::VectorXd q = body::jointAngles(model, timeline.targetAt(0.99 * timeline.duration()).posture);
+    double lumbar = 0.0, pelvis = 0.0;
+    for (const auto& [segment, share] : model.rhythm().shares[body::kFlexion]) {
+      (model.segment(segment).parent >= 0 ? lumbar : pelvis) += q[3 * segment + body::kFlexion];
+    }
+    return {lumbar, pelvis};
+  }
   std::unique_ptr<FrameSolver> solver;
 };
 
@@ -113,16 +124,7 @@ TEST(AbdominalPressure, IsPartOfAMaximalEffort) {
 
 TEST(Stretch, KneesToChestTakesMostOfTheLumbarRange) {
   Frame f;
-  const auto lumbarOf = [&](const std::string& phase) {
-    const scenario::Scenario s = scenario::loadScenarioText("name: f\ntimeline:\n  - " + phase + "\n", "stretch");
-    const scenario::Timeline timeline(s, f.model);
-    const Eigen::VectorXd q = body::jointAngles(f.model, timeline.targetAt(0.99 * timeline.duration()).posture);
-    double sum = 0.0;
-    for (const auto& [segment, share] : f.model.rhythm().shares[body::kFlexion]) {
-      if (f.model.segment(segment).parent >= 0) sum += q[3 * segment + body::kFlexion];
-    }
-    return sum;
-  };
+  const auto lumbarOf = [&](const std::string& phase) { return f.lumbarAndPelvis(phase).first; };
   const double lying = lumbarOf("stretch: {duration: 1min}");
   const double deepest = lumbarOf("stretch: {duration: 1min, position: standing}") ;
   // Lying knees to chest, 85 % of what the lumbar spine bends at the model's largest trunk
@@ -202,13 +204,7 @@ TEST(Thighs, BentHipsSlackenThePsoasAndUnloadTheSpine) {
 TEST(SeatedRhythm, ThePelvisRollsForwardWhenTheLumbarSpineNearsItsRange) {
   Frame f;
   const auto anglesOf = [&](const std::string& phase) {
-    const scenario::Scenario s = scenario::loadScenarioText("name: f\ntimeline:\n  - " + phase + "\n", "sit");
-    const scenario::Timeline timeline(s, f.model);
-    const Eigen::VectorXd q = body::jointAngles(f.model, timeline.targetAt(0.99 * timeline.duration()).posture);
-    double lumbar = 0.0, pelvis = 0.0;
-    for (const auto& [segment, share] : f.model.rhythm().shares[body::kFlexion]) {
-      (f.model.segment(segment).parent >= 0 ? lumbar : pelvis) += q[3 * segment + body::kFlexion];
-    }
+    const auto [lumbar, pelvis] = f.lumbarAndPelvis(phase);
     return std::pair{lumbar * 180.0 / M_PI, pelvis * 180.0 / M_PI};
   };
   // Upright, the seat tilts the pelvis back 10 deg and the lumbar spine takes the thorax's 0 deg
