@@ -1,5 +1,7 @@
 #include "body/loads.hpp"
 
+#include <algorithm>
+
 namespace tonus::body {
 namespace {
 
@@ -29,6 +31,27 @@ std::vector<PointLoad> armWeight(const SpineModel& model, const Kinematics& kin,
   const Vec3d weight(0.0, -0.5 * model.armsMass() * model.gravity(), 0.0);
   return {{model.arms().segment, right + fraction * (hands.right - right), weight, "right arm"},
           {model.arms().segment, left + fraction * (hands.left - left), weight, "left arm"}};
+}
+
+std::vector<PointLoad> restingArmWeight(const SpineModel& model, const Kinematics& kin, const HandPositions& hands,
+                                        const HandPositions& rests) {
+  const auto [right, left] = shoulders(model, kin);
+  const double fraction = model.arms().com_fraction;
+  const double side_weight = 0.5 * model.armsMass() * model.gravity();
+  const auto shoulderShare = [&](const Vec3d& shoulder, const Vec3d& hand, const Vec3d& rest) {
+    // Moments about the shoulder's hinge, in the horizontal plane: the rest carries the
+    // weight's lever over its own; directly below the shoulder, the arm's own share fraction.
+    Vec3d reach = rest - shoulder;
+    reach.y() = 0.0;
+    const double lever_rest = reach.norm();
+    if (lever_rest < 1e-3) return 1.0 - fraction;
+    const Vec3d centre = fraction * (hand - shoulder);
+    return 1.0 - std::clamp(centre.dot(reach) / (lever_rest * lever_rest), 0.0, 1.0);
+  };
+  const auto load = [&](const Vec3d& shoulder, const Vec3d& hand, const Vec3d& rest, const char* label) {
+    return PointLoad{model.arms().segment, shoulder, Vec3d(0.0, -shoulderShare(shoulder, hand, rest) * side_weight, 0.0), label};
+  };
+  return {load(right, hands.right, rests.right, "right arm, resting"), load(left, hands.left, rests.left, "left arm, resting")};
 }
 
 PointLoad heldMass(const SpineModel& model, double mass_kg, const Vec3d& at, const std::string& label) {

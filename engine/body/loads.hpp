@@ -29,6 +29,12 @@ HandPositions hangingHands(const SpineModel& model, const Kinematics& kin);
 // The weight of both arms, at their centres of mass between shoulder and hand.
 std::vector<PointLoad> armWeight(const SpineModel& model, const Kinematics& kin, const HandPositions& hands);
 
+// The weight of both arms resting on a support (a desk, the thighs, the knees) at the points
+// given: each relaxed arm is a bar hinged at its shoulder and propped at its rest, so the lever
+// rule shares its weight between the two, and only the shoulder's share, there, loads the trunk.
+std::vector<PointLoad> restingArmWeight(const SpineModel& model, const Kinematics& kin, const HandPositions& hands,
+                                        const HandPositions& rests);
+
 // A mass held in the hands (shared between them) or carried on a shoulder landmark.
 PointLoad heldMass(const SpineModel& model, double mass_kg, const Vec3d& at, const std::string& label);
 

@@ -13,6 +13,13 @@ body::Vec3d landmarkOr(const body::SpineModel& model, const body::Kinematics& ki
   return kin.toGround(segment, found != lm.end() ? found->second : fallback_local);
 }
 
+// Where resting arms meet their support, 0.3 m apart like the hands (ASSUMPTION).
+body::HandPositions armRests(const body::SpineModel& model, const body::Kinematics& kin, const scenario::BodyTarget& target) {
+  const body::Vec3d centre = kin.origin[scenario::referenceJoint(model)] + target.arm_support_point;
+  const body::Vec3d apart(0.0, 0.0, 0.15);
+  return {centre + apart, centre - apart};
+}
+
 }  // namespace
 
 body::HandPositions handsFor(const body::SpineModel& model, const body::Kinematics& kin,
@@ -44,7 +51,12 @@ std::vector<body::PointLoad> appliedLoads(const body::SpineModel& model, const b
     return out;
   }
   const body::HandPositions hands = handsFor(model, kin, target);
-  for (const body::PointLoad& arm : body::armWeight(model, kin, hands)) out.push_back(arm);
+  // Resting arms lay part of their own weight on their support; hanging or reaching, all of it
+  // hangs from the shoulders.
+  const std::vector<body::PointLoad> arms = target.arm_support == scenario::ArmSupport::None
+                                                ? body::armWeight(model, kin, hands)
+                                                : body::restingArmWeight(model, kin, hands, armRests(model, kin, target));
+  for (const body::PointLoad& arm : arms) out.push_back(arm);
   if (target.hand_mass > 0.0) {
     out.push_back(body::heldMass(model, 0.5 * target.hand_mass, hands.right, "load, right hand"));
     out.push_back(body::heldMass(model, 0.5 * target.hand_mass, hands.left, "load, left hand"));

@@ -159,5 +159,34 @@ TEST(JointLoads, StandingDiscIsCompressedByTheWeightAbove) {
   EXPECT_NEAR(load.pressure, 1.5 * load.compression / model.segment(l4l5).joint.disc_area, 1e-9 * load.pressure);
 }
 
+// A relaxed arm propped at its rest is a bar hinged at the shoulder: by the lever rule the rest
+// carries the weight's lever over its own, and the shoulder the remainder, straight down.
+TEST(RestingArms, TheRestCarriesTheWeightsLeverOverItsOwn) {
+  const TwoSegment m;
+  const Eigen::VectorXd q = Eigen::VectorXd::Zero(6);
+  const auto posed = testing::pose(m.model, q);
+  const auto [right, left] = shoulders(m.model, posed.kin);
+  const double side = 0.5 * m.model.armsMass() * m.model.gravity(), c = m.model.arms().com_fraction;
+  const Vec3d forward(0.4, -0.3, 0.0), elbow(0.2, -0.3, 0.0);
+  const auto shoulderShare = [&](const HandPositions& hands, const HandPositions& rests) {
+    const std::vector<PointLoad> loads = restingArmWeight(m.model, posed.kin, hands, rests);
+    EXPECT_EQ(loads.size(), 2u);
+    EXPECT_NEAR((loads[0].point - right).norm(), 0.0, 1e-12) << "the trunk feels the arm at the shoulder";
+    EXPECT_NEAR(loads[0].force.x(), 0.0, 1e-12);
+    return -loads[0].force.y() / side;
+  };
+  // Hands resting where they are: the rest carries the centre of mass's share of the arm.
+  EXPECT_NEAR(shoulderShare({right + forward, left + forward}, {right + forward, left + forward}), 1.0 - c, 1e-12);
+  // Forearms on a desk from the elbow on: the desk carries more than the centre's share.
+  const double lever = c * forward.x() / elbow.x();
+  EXPECT_NEAR(shoulderShare({right + forward, left + forward}, {right + elbow, left + elbow}), 1.0 - lever, 1e-12);
+  // A rest directly below the shoulder props the arm like a hanging one resting on its hand.
+  const Vec3d below(0.0, -0.5, 0.0);
+  EXPECT_NEAR(shoulderShare({right + below, left + below}, {right + below, left + below}), 1.0 - c, 1e-12);
+  // The centre beyond the rest (a hand hanging past the knee): the rest carries it all.
+  EXPECT_NEAR(shoulderShare({right + 3.0 * forward, left + 3.0 * forward}, {right + 0.5 * forward, left + 0.5 * forward}), 0.0,
+              1e-12);
+}
+
 }  // namespace
 }  // namespace tonus::body
