@@ -29,7 +29,8 @@ struct StepInputs {
   const Eigen::VectorXd* passive_force = nullptr;   // per fascicle, passive fibre force / max force
   const Eigen::VectorXd* joint_strain = nullptr;    // per joint: |passive moment| / reference
   bool walking = false, stretching = false;
-  bool supported = false;  // lying on a surface: no postural tone
+  bool supported = false;       // lying on a surface: no postural tone
+  bool back_supported = false;  // leaning on a chair back: none in the trunk's muscles
   Therapy therapy = Therapy::None;
   double therapy_elapsed = 0.0;  // [s] since the therapy phase began (ice comes off after 20 min)
 };

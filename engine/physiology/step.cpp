@@ -134,9 +134,11 @@ void advance(const PhysiologyModel& model, const StepInputs& in, double dt, Phys
     const double gamma_target = law::fusimotorTarget(p.tone, excitability, relief, drive, vicious);
     s.gamma[f] = law::relax(s.gamma[f], gamma_target, 1.0 / p.fusimotor_time, dt);
     const double stretch = (*in.fibre_length)[f] / model.standingFibreLength(f);
-    // A fatigued muscle cannot hold more tone than its remaining units give.
+    // A surface under the whole body, or a chair back under the trunk, takes over the muscles'
+    // postural work; a fatigued muscle cannot hold more tone than its remaining units give.
+    const bool resting = in.supported || (in.back_supported && model.inTheTrunk(f));
     const double tone_target =
-        std::min(law::toneTarget(p.tone, s.gamma[f], stretch, in.supported) + model.stressTone(), 1.0 - s.fatigued[f]);
+        std::min(law::toneTarget(p.tone, s.gamma[f], stretch, resting) + model.stressTone(), 1.0 - s.fatigued[f]);
     s.tone[f] = law::relax(s.tone[f], tone_target, 1.0 / p.tone_time, dt);
     const double burst_target = law::burstTarget(p.burst, s.gamma[f], (*in.fibre_velocity)[f]);
     s.burst[f] = law::relax(s.burst[f], burst_target, 1.0 / p.burst_time, dt);

@@ -245,6 +245,7 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
       inputs.walking = target.walking;
       inputs.stretching = target.stretching;
       inputs.supported = target.supported;
+      inputs.back_supported = target.backrest;
       inputs.therapy = therapyOf(target);
       inputs.therapy_elapsed = t - pp.start;
 

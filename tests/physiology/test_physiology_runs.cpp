@@ -95,6 +95,21 @@ TEST(PhysiologyRuns, SlumpedSittingRaisesRiskOverUpright) {
   EXPECT_GT(Fixture::runPeak(slumped, "tone_max"), Fixture::runPeak(upright, "tone_max"));
 }
 
+// Leaning on a chair back, the back muscles' EMG falls (Andersson et al. 1974): the trunk's
+// muscles lose their postural tone, as lying, while the neck still holds the unsupported head.
+TEST(PhysiologyRuns, AChairBackRelaxesTheTrunksToneButNotTheNecks) {
+  Fixture f;
+  const RunResult upright = f.run("name: u\ntimeline:\n  - sit: {duration: 20min, style: upright}\n");
+  const RunResult leaning = f.run("name: b\ntimeline:\n  - sit: {duration: 20min, style: upright, backrest: true}\n");
+  const RunResult lying = f.run("name: l\ntimeline:\n  - lie: {duration: 20min}\n");
+  for (const std::string trunk : {"tone_multifidus", "tone_longissimus_thoracis_pars_lumborum", "tone_rectus_abdominis"}) {
+    EXPECT_LT(Fixture::runMean(leaning, trunk), 0.5 * Fixture::runMean(upright, trunk)) << trunk;
+    EXPECT_NEAR(Fixture::runMean(leaning, trunk), Fixture::runMean(lying, trunk), 0.25 * Fixture::runMean(lying, trunk))
+        << trunk;
+  }
+  EXPECT_GT(Fixture::runMean(leaning, "tone_splenius_capitis"), 1.5 * Fixture::runMean(lying, "tone_splenius_capitis"));
+}
+
 TEST(PhysiologyRuns, DehydrationAndStressEachRaiseRisk) {
   Fixture f;
   const std::string day = "timeline:\n  - sit: {duration: 40min, style: slumped}\n  - hold: {duration: 3min, load_kg: 8, hand_distance_m: 0.4}\n";
