@@ -51,9 +51,10 @@ void FrameSolver::placeSupports(const scenario::BodyTarget& target) {
     };
     contact(thorax, "t8_spinous");
     contact(model_.segmentIndex("L3"), "spinous_tip");
-  } else {
+  }
+  if (target.arm_support != scenario::ArmSupport::None) {
     // Resting arms pass their support's upward push to the shoulders (a frictionless surface:
-    // ASSUMPTION).
+    // ASSUMPTION), with or without a chair back behind.
     const auto [right, left] = body::shoulders(model_, kin_);
     const body::Vec3d up = arm_most * body::Vec3d::UnitY();
     supports_.push_back({{thorax, right, up, "arm support, right"}, up, false});

@@ -181,6 +181,17 @@ TEST(Supports, AChairBackPushesAlongTheSpineAndUnloadsIt) {
   EXPECT_LT(f.compression(reclined, "L4_L5"), 0.95 * f.compression(upright, "L4_L5"));
 }
 
+// Leaning back with the hands on the thighs (Wilke's slouched sitting), the chair and the arms
+// both carry: the arms still push, and their weight rests on the thighs.
+TEST(Supports, AChairBackAndRestingArmsCarryTogether) {
+  Frame f;
+  const FrameResult chair = f.solve("sit: {duration: 1min, style: upright, backrest: true}");
+  const FrameResult both = f.solve("sit: {duration: 1min, style: upright, backrest: true, arm_support: thighs}");
+  EXPECT_GT(both.backrest_force, 20.0);
+  EXPECT_GT(both.arm_support_force, 10.0);
+  EXPECT_LT(f.compression(both, "L4_L5"), f.compression(chair, "L4_L5") - 20.0);
+}
+
 TEST(Thighs, BentHipsSlackenThePsoasAndUnloadTheSpine) {
   Frame f;
   const auto psoasPassive = [&](const FrameResult& r) {
