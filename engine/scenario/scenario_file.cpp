@@ -101,7 +101,11 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::E
       }
     });
     read([&] {
-      if (auto b = n.find("backrest")) p.backrest = b->asBool();
+      if (auto b = n.find("backrest")) {
+        p.backrest = b->asBool();
+        // Leaning forward over a desk the back leaves the chair: a backrest there is a mistake.
+        if (p.backrest && p.sit_style == SitStyle::Forward) b->fail("cannot be used with style: forward (the back leans away from it)");
+      }
     });
     read([&] {
       if (auto a = n.find("arm_support")) {

@@ -236,6 +236,12 @@ TEST(ScenarioFile, StandingTheArmsRestOnlyOnTheThighs) {
             "s.yaml:3:28: timeline[0].walk.arm_support: unknown key (allowed: duration)");
 }
 
+TEST(ScenarioFile, LeaningForwardLeavesTheChairBack) {
+  EXPECT_EQ(errorOf("name: x\ntimeline:\n  - sit: {duration: 1min, style: forward, backrest: true}\n"),
+            "s.yaml:3:53: timeline[0].sit.backrest: cannot be used with style: forward (the back leans away from it), got true");
+  EXPECT_EQ(errorOf("name: x\ntimeline:\n  - sit: {duration: 1min, style: slumped, backrest: true}\n"), "(loaded)");
+}
+
 TEST(ScenarioFile, EveryUnknownKeyOfAMapIsReported) {
   EXPECT_EQ(errorOf("name: x\ntimeline:\n  - sit: {duration: 1min, stile: slumped, bakrest: true}\n"),
             "s.yaml:3:27: timeline[0].sit.stile: unknown key (did you mean 'style'?) (allowed: duration, style, backrest, "
