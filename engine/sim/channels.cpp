@@ -57,7 +57,7 @@ Channels channelsOf(const body::SpineModel& model, const Layout& l) {
   for (const char* name : {"intersegmental_max_Nm", "capacity_exceeded", "shortfall_Nm", "fatigue_max", "tone_max",
                            "spasm_risk", "hydration_deficit_percent", "recruitment_status", "exert_moment_Nm",
                            "backrest_force_N", "abdominal_pressure_kPa", "ligament_tension_N", "lumbar_flexion_kept",
-                           "arm_support_force_N"}) {
+                           "arm_support_force_N", "neck_flexion_kept"}) {
     c.names.push_back(name);
   }
   return c;
@@ -105,6 +105,7 @@ std::vector<double> channelValues(const FrameResult& frame, const physiology::Ph
   v.push_back(frame.ligament_tension.size() > 0 ? frame.ligament_tension.sum() : 0.0);
   v.push_back(frame.lumbar_kept);
   v.push_back(frame.arm_support_force);
+  v.push_back(frame.neck_kept);
   return v;
 }
 

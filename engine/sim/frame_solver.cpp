@@ -92,6 +92,11 @@ FrameResult FrameSolver::solve(const scenario::BodyTarget& target, const body::M
     // Hanging, the passive tissues carry the trunk: resting arms have nothing left to carry.
     supports_.clear();
   }
+  // A head bent far forward may hang on the neck's passive tissues likewise.
+  if (mayNeckHang(target, settled) && neckExcess(tau, result) > kHangingTolerance) {
+    settled = settleNeck(target, settled, applied, result, tau);
+    problem_.give = intersegmentalGive(settled);
+  }
   const int n = model_.fascicleCount();
   const auto& vmax = model_.muscles().parameters().max_contraction_velocity;
   result.fibre_length = muscle_out_.norm_fibre_length.head(n).matrix();

@@ -5,6 +5,7 @@
 // warm start; the SpineModel it reads is shared and never changed.
 #include <array>
 #include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,7 @@ struct FrameResult {
   double exert_moment = 0.0;            // [N m] the resistance's moment
   double abdominal_pressure = 0.0;      // [kPa] intra-abdominal pressure
   double lumbar_kept = 1.0;             // share of the rhythm's lumbar flexion the spine hangs at
+  double neck_kept = 1.0;               // share of the asked neck flexion the head hangs at
   // What the physiology reads: per fascicle, its fibre's normalised length, lengthening
   // velocity [optimal lengths/s] and passive force / max force; per dof, the passive joint moment.
   Eigen::VectorXd fibre_length, fibre_velocity, passive_force;
@@ -96,6 +98,20 @@ class FrameSolver {
   // and `tau` evaluated there.
   body::Motion settleHanging(const scenario::BodyTarget& target, const body::Motion& motion,
                              std::vector<body::PointLoad>& applied, FrameResult& result, Eigen::VectorXd& tau);
+  // The share s in [lo, 1] of a family of postures (s = 1: as asked) at which the muscles'
+  // excess moment vanishes, the excess rising with s; leaves the mechanics and `tau` evaluated
+  // there (hanging_settle.cpp).
+  double settleShare(const scenario::BodyTarget& target, const std::function<body::Motion(double)>& posture,
+                     const std::function<double(const Eigen::VectorXd&, const FrameResult&)>& excess_of, double lo,
+                     double excess_as_asked, std::vector<body::PointLoad>& applied, FrameResult& result,
+                     Eigen::VectorXd& tau);
+  // The same for a head bent forward, on the neck's tissues (neck_hanging.cpp): whether it could
+  // hang, the flexion moment the muscles would have to add at the neck, and the neck flexion
+  // where the tissues just hold the head.
+  bool mayNeckHang(const scenario::BodyTarget& target, const body::Motion& motion) const;
+  double neckExcess(const Eigen::VectorXd& tau, const FrameResult& result) const;
+  body::Motion settleNeck(const scenario::BodyTarget& target, const body::Motion& motion,
+                          std::vector<body::PointLoad>& applied, FrameResult& result, Eigen::VectorXd& tau);
   void kinematics(const body::Motion& motion);
   std::vector<body::PointLoad> loads(const scenario::BodyTarget& target);
   Eigen::VectorXd inverseDynamics(const scenario::BodyTarget& target, const body::Motion& motion,

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/balance_root.hpp"
 #include "sim/frame_solver.hpp"
 
 namespace tonus::sim {
@@ -60,6 +61,17 @@ body::Motion FrameSolver::settleHanging(const scenario::BodyTarget& target, cons
     m.q[pelvis_dof] += (1.0 - s) * lumbar;
     return m;
   };
+  const double lo = std::clamp(1.0 - pelvis_room / lumbar, 0.0, 1.0);
+  const auto excess_of = [&](const Eigen::VectorXd& t, const FrameResult& r) { return hangingExcess(t, r); };
+  const double s = settleShare(target, posture, excess_of, lo, excess_at_target, applied, result, tau);
+  result.lumbar_kept = s;
+  return posture(s);
+}
+
+double FrameSolver::settleShare(const scenario::BodyTarget& target, const std::function<body::Motion(double)>& posture,
+                                const std::function<double(const Eigen::VectorXd&, const FrameResult&)>& excess_of,
+                                double lo, double excess_as_asked, std::vector<body::PointLoad>& applied,
+                                FrameResult& result, Eigen::VectorXd& tau) {
   // The whole frame's mechanics at a share s, abdominal pressure included.
   double evaluated = 1.0;
   const auto excess = [&](double s) {
@@ -67,34 +79,14 @@ body::Motion FrameSolver::settleHanging(const scenario::BodyTarget& target, cons
     const body::Motion m = posture(s);
     mechanicsAt(target, m, applied, result);
     tau = inverseDynamics(target, m, applied, result);
-    return hangingExcess(tau, result);
+    return excess_of(tau, result);
   };
-  // Regula falsi with the Illinois rule between the least share the pelvis allows and the
-  // rhythm's: the excess grows with lumbar flexion.
-  double lo = std::clamp(1.0 - pelvis_room / lumbar, 0.0, 1.0), hi = 1.0;
-  double f_lo = excess(lo), f_hi = excess_at_target;
-  double s = lo;
-  if (f_lo < 0.0) {
-    int side = 0;
-    for (int i = 0; i < kMostIterations; ++i) {
-      s = (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
-      const double f = excess(s);
-      if (std::fabs(f) < kHangingTolerance) break;
-      if (f > 0.0) {
-        hi = s, f_hi = f;
-        if (side == 1) f_lo *= 0.5;
-        side = 1;
-      } else {
-        lo = s, f_lo = f;
-        if (side == -1) f_hi *= 0.5;
-        side = -1;
-      }
-    }
-  }
+  // Regula falsi with the Illinois rule between the least share allowed and the asked posture.
+  const double f_lo = excess(lo);
+  const double s = f_lo < 0.0 ? balanceRoot(lo, f_lo, 1.0, excess_as_asked, excess, kHangingTolerance, kMostIterations) : lo;
   // Leave the mechanics at the share chosen (the last one tried may differ).
   if (evaluated != s) excess(s);
-  result.lumbar_kept = s;
-  return posture(s);
+  return s;
 }
 
 }  // namespace tonus::sim

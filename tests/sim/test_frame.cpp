@@ -2,6 +2,8 @@
 // the joints' intersegmental give, and intra-abdominal pressure.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "body/model_file.hpp"
 #include "body/posture.hpp"
 #include "scenario/scenario_file.hpp"
@@ -70,6 +72,29 @@ TEST(Hanging, DeepBendsHangOnThePassiveTissuesWithoutPullingTheSpineDown) {
   const FrameResult moderate = f.solve("stand: {duration: 5s, trunk_flexion_deg: 40}");
   EXPECT_EQ(moderate.lumbar_kept, 1.0);
   EXPECT_GT(f.groupActivation(moderate, "iliocostalis_lumborum_pars_lumborum"), 0.1);
+}
+
+// A head bent as far as the neck goes hangs on the neck's tissues: the flexors do not pull it
+// down, and the neck's muscles are asked for (almost) no flexion moment. A moderate bend is held
+// by the extensors as asked.
+TEST(Hanging, AHeadBentFarForwardHangsOnTheNecksTissues) {
+  Frame f;
+  FrameSolver* solver = nullptr;
+  const FrameResult deep = f.solve("sit: {duration: 1min, neck_flexion_deg: 60}", {}, &solver);
+  EXPECT_LT(deep.neck_kept, 0.97) << "the head bends less than asked";
+  EXPECT_GT(deep.neck_kept, 0.7);
+  const int neck_dof = 3 * f.model.neckSegment() + body::kFlexion;
+  const auto& dofs = solver->recruitedDofs();
+  const auto at = std::find(dofs.begin(), dofs.end(), neck_dof);
+  ASSERT_NE(at, dofs.end());
+  EXPECT_LT(std::abs(solver->lastProblem().b[at - dofs.begin()]), 0.1);
+  // Without it the deep neck flexors worked at ~25 % (and semispinalis capitis, its line in
+  // front of the lumped joint, at ~28 % as a flexor).
+  EXPECT_LT(f.groupActivation(deep, "deep_neck_flexors"), 0.02);
+  EXPECT_LT(f.groupActivation(deep, "semispinalis_capitis"), 0.02);
+  const FrameResult moderate = f.solve("sit: {duration: 1min, neck_flexion_deg: 35}");
+  EXPECT_EQ(moderate.neck_kept, 1.0);
+  EXPECT_GT(f.groupActivation(moderate, "semispinalis_capitis"), 0.05);
 }
 
 TEST(IntersegmentalGive, GrowsWithThePassiveStiffnessAndNeverFallsBelowE0) {
