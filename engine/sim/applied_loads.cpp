@@ -13,9 +13,10 @@ body::Vec3d landmarkOr(const body::SpineModel& model, const body::Kinematics& ki
   return kin.toGround(segment, found != lm.end() ? found->second : fallback_local);
 }
 
-// Where resting arms meet their support, 0.3 m apart like the hands (ASSUMPTION).
-body::HandPositions armRests(const body::SpineModel& model, const body::Kinematics& kin, const scenario::BodyTarget& target) {
-  const body::Vec3d centre = kin.origin[scenario::referenceJoint(model)] + target.arm_support_point;
+// Both hands at a point in front of L5/S1 (the timeline's reference joint), 0.3 m apart
+// (ASSUMPTION): where they reach, and where resting arms meet their support.
+body::HandPositions handsAround(const body::SpineModel& model, const body::Kinematics& kin, const Eigen::Vector3d& from_reference) {
+  const body::Vec3d centre = kin.origin[scenario::referenceJoint(model)] + from_reference;
   const body::Vec3d apart(0.0, 0.0, 0.15);
   return {centre + apart, centre - apart};
 }
@@ -24,11 +25,8 @@ body::HandPositions armRests(const body::SpineModel& model, const body::Kinemati
 
 body::HandPositions handsFor(const body::SpineModel& model, const body::Kinematics& kin,
                              const scenario::BodyTarget& target) {
-  // Hanging from the shoulders, or reaching to a point in front of L5/S1, 0.3 m apart (ASSUMPTION).
-  if (!target.hands_reaching) return body::hangingHands(model, kin);
-  const body::Vec3d centre = kin.origin[scenario::referenceJoint(model)] + target.hand_point;
-  const body::Vec3d apart(0.0, 0.0, 0.15);
-  return {centre + apart, centre - apart};
+  // Hanging from the shoulders, or reaching to a point in front of L5/S1.
+  return target.hands_reaching ? handsAround(model, kin, target.hand_point) : body::hangingHands(model, kin);
 }
 
 std::vector<body::PointLoad> appliedLoads(const body::SpineModel& model, const body::Kinematics& kin,
@@ -55,7 +53,7 @@ std::vector<body::PointLoad> appliedLoads(const body::SpineModel& model, const b
   // hangs from the shoulders.
   const std::vector<body::PointLoad> arms = target.arm_support == scenario::ArmSupport::None
                                                 ? body::armWeight(model, kin, hands)
-                                                : body::restingArmWeight(model, kin, hands, armRests(model, kin, target));
+                                                : body::restingArmWeight(model, kin, hands, handsAround(model, kin, target.arm_support_point));
   for (const body::PointLoad& arm : arms) out.push_back(arm);
   if (target.hand_mass > 0.0) {
     out.push_back(body::heldMass(model, 0.5 * target.hand_mass, hands.right, "load, right hand"));

@@ -4,17 +4,40 @@
 // (the flexion-relaxation posture). Where the rhythm's lumbar flexion would leave the passive
 // tissues holding more than gravity asks, so that the abdominals would have to pull the spine
 // further down, the frame is solved at the lumbar flexion where they just balance
-// (docs/model.md, "Hanging in deep flexion").
+// (docs/model.md, "Hanging in deep flexion"). Its root finder, settleShare, also settles a head
+// bent far forward on the neck (neck_hanging.cpp).
 #include <algorithm>
 #include <cmath>
 
-#include "sim/balance_root.hpp"
 #include "sim/frame_solver.hpp"
 
 namespace tonus::sim {
 namespace {
 
 constexpr int kMostIterations = 12;
+
+// The share s in [lo, hi] at which the muscles' excess moment f(s) crosses zero, f rising with
+// s (f(lo) < 0 < f(hi)): regula falsi with the Illinois rule, a handful of frame evaluations.
+template <class Excess>
+double balanceRoot(double lo, double f_lo, double hi, double f_hi, const Excess& f, double tolerance, int iterations) {
+  double s = lo;
+  int side = 0;
+  for (int i = 0; i < iterations; ++i) {
+    s = (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
+    const double value = f(s);
+    if (std::fabs(value) < tolerance) break;
+    if (value > 0.0) {
+      hi = s, f_hi = value;
+      if (side == 1) f_lo *= 0.5;
+      side = 1;
+    } else {
+      lo = s, f_lo = value;
+      if (side == -1) f_hi *= 0.5;
+      side = -1;
+    }
+  }
+  return s;
+}
 
 }  // namespace
 
