@@ -26,9 +26,11 @@ double peakOf(const sim::RunResult& r, const sim::PhaseSummary& p, const char* c
 
 json phaseJson(const sim::RunResult& r, const sim::PhaseSummary& p) {
   json j = {{"index", p.index}, {"kind", p.kind}, {"source", p.source}, {"start_s", p.start}, {"end_s", p.end}};
+  // Every lumbar level's compression, so a comparison can be read where it was measured (an implant at L1).
   for (const char* name : {"L4L5_compression_N", "L5S1_compression_N", "L4L5_idp_MPa", "L4L5_shear_ap_N",
-                           "L5S1_shear_ap_N", "T12L1_compression_N", "C7T1_compression_N", "exert_moment_Nm",
-                           "backrest_force_N", "abdominal_pressure_kPa", "ligament_tension_N", "arm_support_force_N"}) {
+                           "L5S1_shear_ap_N", "T12L1_compression_N", "L1L2_compression_N", "L2L3_compression_N",
+                           "L3L4_compression_N", "C7T1_compression_N", "exert_moment_Nm", "backrest_force_N",
+                           "abdominal_pressure_kPa", "ligament_tension_N", "arm_support_force_N"}) {
     const int c = r.channelIndex(name);
     if (c >= 0) j[name] = meanAndPeak(p.channels[c]);
   }
