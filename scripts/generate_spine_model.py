@@ -320,7 +320,9 @@ NECK_SAGITTAL = (0.05, 0.085, 0.8)  # A [N m], k [1/deg], extension range factor
 DISC_AREA_CM2 = {"T12_L1": 14.0, "L1_L2": 15.0, "L2_L3": 16.0, "L3_L4": 17.0, "L4_L5": 18.0, "L5_S1": 17.5,
                  "C7_T1": 3.8}
 RANGE_DEG = {  # [min, max] per axis: flexion, lateral bending, axial rotation (ASSUMPTION, note A 4.1)
-    "pelvis": ((-40, 70), (-20, 20), (-40, 40)),
+    # The pelvis's axial range stands for the legs' turning under it, feet planted: Montgomery,
+    # Boocock & Hing 2011 (Clin Biomech 26:707 (V, abstract)) measured ~64 deg at maximal standing rotation.
+    "pelvis": ((-40, 70), (-20, 20), (-65, 65)),
     "L5_S1": ((-6, 11), (-4, 4), (-3, 3)),
     "L4_L5": ((-5, 15), (-7, 7), (-3, 3)),
     "L3_L4": ((-5, 15), (-8, 8), (-3, 3)),
@@ -441,17 +443,33 @@ def stiffness_table(theta10_pos, theta10_neg, positive_share=1.0, extent=1.2):
     return rows
 
 
+def axial_rhythm():
+    """Shares of a standing twist: the pelvis (the legs turning under it) takes two thirds, as at
+    maximal standing rotation (Montgomery, Boocock & Hing 2011 (V, abstract): 20 men, the pelvis
+    ~64 deg and the thorax on the pelvis ~33 deg, read from its reported changes of 25.5 deg = 40 %
+    and 6.2 deg = 19 %). Of the thorax's turn on the pelvis the lumbar joints take 1.2-1.7 deg
+    each at 45 deg (Fujii et al. 2007, Eur Spine J 16:1867 (V, abstract); ASSUMPTION: the pelvis
+    held): each takes the mean, 1.45 deg per 45 deg; the lumped thoracic joint takes the rest. The
+    shares are the same at every angle (ASSUMPTION)."""
+    pelvis = 0.66
+    per_lumbar_level = round((1.0 - pelvis) * 1.45 / 45.0, 4)
+    shares = {"pelvis": pelvis}
+    for joint in LUMBAR_JOINTS:
+        shares[joint] = per_lumbar_level
+    shares["T12_L1"] = round(1.0 - sum(shares.values()), 4)
+    return shares
+
+
 # Lumbar rhythm: share of a whole-trunk angle taken by each joint (ASSUMPTION, research note A
 # 4.2-4.3: pelvis ~1/3 of forward bending; lumbar levels in proportion to Pearcy 1984's flexion
-# ranges (M); lateral bending mostly lumbar and thoracic (lumped at T12/L1); axial rotation
-# mostly thoracic and pelvis, ~1.5-2 deg per lumbar level for a 45 deg twist (Fujii et al. 2007 (S))).
+# ranges (M); lateral bending mostly lumbar and thoracic (lumped at T12/L1); axial rotation as
+# axial_rhythm() says).
 RHYTHM = {
     "flexion": {"pelvis": 0.33, "L5_S1": 0.10, "L4_L5": 0.14, "L3_L4": 0.14, "L2_L3": 0.12, "L1_L2": 0.10,
                 "T12_L1": 0.07},
     "lateral_bending": {"pelvis": 0.15, "L5_S1": 0.06, "L4_L5": 0.11, "L3_L4": 0.15, "L2_L3": 0.15,
                         "L1_L2": 0.13, "T12_L1": 0.25},
-    "axial_rotation": {"pelvis": 0.30, "L5_S1": 0.04, "L4_L5": 0.04, "L3_L4": 0.04, "L2_L3": 0.04,
-                       "L1_L2": 0.04, "T12_L1": 0.50},
+    "axial_rotation": axial_rhythm(),
 }
 
 # In deep forward bends the lumbar spine saturates and the hips take the rest. CALIBRATED on

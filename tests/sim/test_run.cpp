@@ -133,20 +133,22 @@ timeline:
 }
 
 TEST(Run, TheSolversReportsReachTheSummary) {
-  // A fast twist stretches some obliques past 1.8 optimal lengths (the bank flags them), and
-  // degenerate frames at the edge of capacity need the active-set fallback: each is counted
-  // per phase, over the run, in summary.json, and per sample.
+  // A fast, wide twist brings degenerate frames at the edge of capacity that need the
+  // active-set fallback, and a deep side bend stretches some fibres past 1.8 optimal lengths (the
+  // bank flags them): each is counted per phase, over the run, in summary.json, and per sample.
   Fixture f;
   const RunResult r = f.run(R"(
 name: solver-report
 timeline:
   - stand: {duration: 5s}
-  - twist: {reps: 6, angle_deg: 60, peak_speed_deg_s: 400, side: alternate}
+  - twist: {reps: 6, angle_deg: 90, peak_speed_deg_s: 400, side: alternate}
+  - stand: {duration: 2s, lateral_bend_deg: 50}
 output: {sample_every: 0.05s}
 )");
   const SolverCounts& all = r.overall.solver;
   EXPECT_EQ(all.frames, r.frames);
   EXPECT_GT(all.muscle_overstretched, 0) << "the bank's flags must not vanish";
+  EXPECT_GT(r.phases[1].solver.recruitment_fallbacks, 0) << "the twist's edge-of-capacity frames must be counted";
   EXPECT_EQ(r.phases[0].solver.muscle_overstretched, 0) << "upright standing stretches nothing that far";
   long fallbacks = 0, overstretched = 0;
   for (const PhaseSummary& p : r.phases) fallbacks += p.solver.recruitment_fallbacks, overstretched += p.solver.muscle_overstretched;
