@@ -210,6 +210,10 @@ T["rib11_tip_r"] = thoracic(11, (0.000, -0.050, 0.130))
 T["rib10_costal_r"] = add(lumbar_centre("L3"), (0.080, 0.0, 0.125))
 T["costal_margin_r"] = thoracic(10, (0.120, -0.040, 0.100))   # 8th-9th cartilages: internal oblique
 T["rib9_lateral_r"] = thoracic(10, (0.050, -0.030, 0.145))
+# The external oblique's slip from the 10th rib arises from its outer surface on the flank, between
+# the 9th rib's slip and the 11th rib's tip (standard anatomy: the slips interdigitate with serratus
+# anterior and latissimus dorsi along an oblique line; ASSUMPTION: halfway).
+T["rib10_lateral_r"] = thoracic(11, (0.025, -0.040, 0.140))
 T["rib8_lateral_r"] = thoracic(9, (0.070, -0.020, 0.145))
 T["rib6_lateral_r"] = thoracic(7, (0.095, -0.010, 0.135))
 T["costal_cartilage_5_7_r"] = thoracic(9, (0.140, 0.0, 0.070))  # rectus abdominis insertion
@@ -631,7 +635,7 @@ def fascicles_external_oblique():
     return [
         ("external_oblique_posterior_rib12", ["thorax.rib12_tip_r", "pelvis.iliac_tubercle_r"], s),
         ("external_oblique_posterior_rib11", ["thorax.rib11_tip_r", "pelvis.iliac_crest_anterior_r"], s),
-        ("external_oblique_lateral_rib10", ["thorax.rib10_costal_r", "pelvis.asis_r"], s),
+        ("external_oblique_lateral_rib10", ["thorax.rib10_lateral_r", "pelvis.asis_r"], s),
         ("external_oblique_lateral_rib9", ["thorax.rib9_lateral_r", "pelvis.asis_r"], s),
         # The anterior fibres run inferomedially across the front of the abdomen to the linea alba,
         # meeting the other side's internal oblique there: the twisting sling (Urquhart 2005 (V)).
@@ -642,12 +646,17 @@ def fascicles_external_oblique():
 
 def fascicles_internal_oblique():
     # Iliac crest (and thoracolumbar fascia) superomedially to ribs 10-12 and the rectus sheath
-    # (standard anatomy; Urquhart 2005 (V)); 6 slips, 8.1 cm2 (McGill 1988 (V)).
+    # (standard anatomy; Urquhart 2005 (V)); 6 slips, 8.1 cm2 (McGill 1988 (V)). Each slip rises
+    # forward from a point of the crest behind its insertion: up and forward, across the external
+    # oblique's down-and-forward fibres, so that both turn the trunk toward the internal oblique's
+    # side (before the fifth stop of issue 12 the slips to ribs 11 and 9 rose backward, from crest
+    # points in front of their ribs, and turned it the other way). The internal oblique reaches
+    # the ribs' cartilages, not rib 9's shaft: its lateral slip ends on the 10th cartilage.
     s = round(8.1 / 6, 3)
     return [
         ("internal_oblique_posterior_rib12", ["pelvis.iliac_crest_posterior_r", "thorax.rib12_tip_r"], s),
-        ("internal_oblique_posterior_rib11", ["pelvis.iliac_tubercle_r", "thorax.rib11_tip_r"], s),
-        ("internal_oblique_lateral_rib9", ["pelvis.iliac_crest_anterior_r", "thorax.rib9_lateral_r"], s),
+        ("internal_oblique_posterior_rib11", ["pelvis.iliac_crest_posterior_r", "thorax.rib11_tip_r"], s),
+        ("internal_oblique_lateral_rib10", ["pelvis.iliac_tubercle_r", "thorax.rib10_costal_r"], s),
         ("internal_oblique_lateral_margin", ["pelvis.iliac_tubercle_r", "thorax.costal_margin_r"], s),
         # The anterior fibres run superomedially from the iliac crest to the linea alba.
         ("internal_oblique_anterior_sheath", ["pelvis.asis_r", "thorax.linea_alba_upper"], s),
