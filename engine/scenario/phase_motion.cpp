@@ -189,7 +189,10 @@ BodyTarget phaseTarget(const Phase& p, const PhasePlan& plan, double t) {
     case PhaseKind::Sit: {
       const bool backrest = p.backrest && p.sit_style != SitStyle::Forward;
       const SitShape shape = sitShape(p.sit_style, backrest);
-      target.posture = sittingPosture(shape.thorax + p.trunk_flexion, shape.pelvis, plan);
+      // Bending forward from the style's shape, the pelvis rolls on the seat by the standing
+      // rhythm's share of the added angle (docs/scenarios.md, "Sitting").
+      target.posture = sittingPosture(shape.thorax + p.trunk_flexion,
+                                      shape.pelvis + plan.pelvis_flexion_share * std::max(0.0, p.trunk_flexion), plan);
       target.posture.lateral_bending = p.lateral_bend;
       target.posture.axial_rotation = p.axial_rotation;
       target.posture.neck_flexion = p.neck_flexion;

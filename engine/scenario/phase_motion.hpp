@@ -57,9 +57,10 @@ double minimumJerk(double x);
 double twistRepDuration(double angle, double peak_speed);
 
 // Whole-trunk posture for sitting with the thorax at `thorax` and the pelvis tilted by
-// `pelvis` from standing (both [rad], forward positive). The lumbar spine takes the difference
-// until it nears its range, where the pelvis rolls forward on the seat (the hips flex) by the
-// same saturation as the standing rhythm's.
+// `pelvis` from standing (both [rad], forward positive; a sit phase passes the style's tilt plus
+// the rhythm's pelvic share of any added forward bend). The lumbar spine takes the difference
+// until it nears its range, where the pelvis rolls further forward on the seat (the hips flex) by
+// the same saturation as the standing rhythm's.
 body::TrunkPosture sittingPosture(double thorax, double pelvis, const PhasePlan& plan);
 
 // The body target of a phase, `t` seconds after it began (0 <= t <= duration).

@@ -244,14 +244,20 @@ TEST(SeatedRhythm, ThePelvisRollsForwardWhenTheLumbarSpineNearsItsRange) {
     return std::pair{lumbar * 180.0 / M_PI, pelvis * 180.0 / M_PI};
   };
   // Upright, the seat tilts the pelvis back 10 deg and the lumbar spine takes the thorax's 0 deg
-  // against it (the saturation changes 10 deg by 5e-5); bent 75 deg forward, the lumbar spine would take 70 deg, beyond its 56 deg:
-  // the saturation 70 / (1 + (70/56)^6)^(1/6) = 53.9 deg leaves the pelvis 21.1 deg forward.
+  // against it (the saturation changes 10 deg by 5e-5). Bending further, the pelvis rolls the
+  // rhythm's share (0.33) of the added angle forward, as standing: upright + 15 deg puts the
+  // pelvis at -5.05 and asks the lumbar spine for 20.05 deg (saturated: 20.04, the pelvis -5.04). Style forward
+  // (thorax 30, pelvis 5) + 45 deg puts the pelvis at 19.85 and asks the lumbar spine for 55.15
+  // deg, near its 56 deg: 55.15 / (1 + (55.15/56)^6)^(1/6) = 49.50 deg leaves the pelvis 25.50.
   const auto [upright_lumbar, upright_pelvis] = anglesOf("sit: {duration: 1min}");
   EXPECT_NEAR(upright_pelvis, -10.0, 1e-3);
   EXPECT_NEAR(upright_lumbar, 10.0, 1e-3);
+  const auto [leaning_lumbar, leaning_pelvis] = anglesOf("sit: {duration: 1min, trunk_flexion_deg: 15}");
+  EXPECT_NEAR(leaning_pelvis, -5.04, 0.01);
+  EXPECT_NEAR(leaning_lumbar, 20.04, 0.01);
   const auto [deep_lumbar, deep_pelvis] = anglesOf("sit: {duration: 1min, style: forward, trunk_flexion_deg: 45}");
-  EXPECT_NEAR(deep_lumbar, 53.9, 0.1);
-  EXPECT_NEAR(deep_pelvis, 21.1, 0.1);
+  EXPECT_NEAR(deep_lumbar, 49.50, 0.01);
+  EXPECT_NEAR(deep_pelvis, 25.50, 0.01);
 }
 
 }  // namespace
