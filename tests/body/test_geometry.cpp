@@ -81,5 +81,28 @@ TEST(PathGeometry, ExtensorsAndFlexorsPullTheRightWay) {
   EXPECT_GT(checked, 40);
 }
 
+TEST(PathGeometry, TheObliquesTwistTheTrunkTheirOwnWays) {
+  // Standard anatomy: the external oblique's fibres run down and forward, so it turns the trunk
+  // to the other side; the internal oblique's run up and forward, across them, so it turns the
+  // trunk to its own side. Every slip must do so at every joint it crosses, standing (two
+  // internal-oblique slips once rose backward and turned the trunk the wrong way).
+  const ModelSpec spec = loadDefaultModel();
+  const SpineModel model(spec, testing::referenceOf(spec));
+  const auto posed = testing::pose(model, Eigen::VectorXd::Zero(model.dofCount()));
+  int checked = 0;
+  for (int f = 0; f < model.fascicleCount(); ++f) {
+    const std::string& group = model.fascicle(f).group;
+    const int own_side = model.fascicle(f).name.back() == 'r' ? 1 : -1;  // turning right is positive
+    const int way = group == "internal_oblique" ? own_side : group == "external_oblique" ? -own_side : 0;
+    if (way == 0) continue;
+    for (const char* joint : {"T12_L1", "L1_L2", "L2_L3", "L3_L4", "L4_L5", "L5_S1"}) {
+      const double r = posed.geometry.moment_arm(f, 3 * model.jointIndex(joint) + kAxialRotation);
+      EXPECT_GT(way * r, 0.005) << model.fascicle(f).name << " at " << joint;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 24 * 6);
+}
+
 }  // namespace
 }  // namespace tonus::body
