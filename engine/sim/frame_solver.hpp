@@ -94,6 +94,9 @@ class FrameSolver {
   // The flexion moment the muscles would have to add along the lumbar rhythm [N m] for the
   // generalised forces `tau` (> 0: the passive tissues hold more than gravity and the loads ask).
   double hangingExcess(const Eigen::VectorXd& tau, const FrameResult& result) const;
+  // What the muscles would have to add at one dof beyond the passive tissues (joint and muscle
+  // fibres): the quantity both hanging rules drive to zero.
+  double excessAt(int dof, const Eigen::VectorXd& tau, const FrameResult& result) const;
   // The posture the spine hangs in, where the passive tissues just balance; leaves the mechanics
   // and `tau` evaluated there.
   body::Motion settleHanging(const scenario::BodyTarget& target, const body::Motion& motion,

@@ -55,9 +55,13 @@ double FrameSolver::hangingExcess(const Eigen::VectorXd& tau, const FrameResult&
   for (const auto& [segment, share] : model_.rhythm().shares[body::kFlexion]) {
     if (model_.segment(segment).parent < 0) continue;
     const int dof = 3 * segment + body::kFlexion;
-    excess += share * (tau[dof] + result.passive_joint_moment[dof] - geometry_.moment_arm.col(dof).dot(passive_force_));
+    excess += share * excessAt(dof, tau, result);
   }
   return excess;
+}
+
+double FrameSolver::excessAt(int dof, const Eigen::VectorXd& tau, const FrameResult& result) const {
+  return tau[dof] + result.passive_joint_moment[dof] - geometry_.moment_arm.col(dof).dot(passive_force_);
 }
 
 body::Motion FrameSolver::settleHanging(const scenario::BodyTarget& target, const body::Motion& motion,

@@ -15,8 +15,7 @@ bool FrameSolver::mayNeckHang(const scenario::BodyTarget& target, const body::Mo
 }
 
 double FrameSolver::neckExcess(const Eigen::VectorXd& tau, const FrameResult& result) const {
-  const int dof = 3 * model_.neckSegment() + body::kFlexion;
-  return tau[dof] + result.passive_joint_moment[dof] - geometry_.moment_arm.col(dof).dot(passive_force_);
+  return excessAt(3 * model_.neckSegment() + body::kFlexion, tau, result);
 }
 
 body::Motion FrameSolver::settleNeck(const scenario::BodyTarget& target, const body::Motion& motion,
