@@ -29,7 +29,7 @@ int roundUpToPackets(int n) { return (n + simd::kLanes - 1) / simd::kLanes * sim
 
 template <class Law>
 void fillLawConstants(MuscleParameters& p, int i, const MuscleSpec& s) {
-  const auto passive = Law::passiveCoeffs(s.passive_strain_at_max_force);
+  const auto passive = Law::passiveCoeffs(s.passive_strain_at_max_force, s.passive_from_optimal_length);
   p.passive_k_over_e0[i] = passive.k_over_e0;
   p.passive_offset[i] = passive.offset;
   p.passive_inv_denom[i] = passive.inv_denom;

@@ -17,6 +17,10 @@ struct MuscleSpec {
   double deactivation_time_constant = 0.060; // [s]
   double tendon_strain_at_max_force = 0.049; // [-] tendon strain at 1 max isometric force
   double passive_strain_at_max_force = 0.6;  // [-] fibre strain where passive force = 1 max
+  // The passive curve starts at optimal fibre length, as muscle's passive tension does
+  // (Zajac 1989), instead of the law's own start (De Groote 2016 as in OpenSim: 0.2 optimal
+  // lengths, leaving 1.8 % of max force at optimal length; Thelen 2003 starts at optimal anyway).
+  bool passive_from_optimal_length = false;
 };
 
 enum class CurveLaw { DeGroote2016, Thelen2003 };

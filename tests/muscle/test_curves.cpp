@@ -150,6 +150,35 @@ void expectInversesAndSlopes() {
 }
 
 TEST(CurveConsistency, DeGrooteInversesAndSlopes) { expectInversesAndSlopes<DeGroote2016>(); }
+
+TEST(CurveConsistency, DeGrootePassiveCurveFromOptimalLength) {
+  // Started at optimal length, the curve is zero there and below, still reaches 1 at 1 + e0,
+  // and lies below OpenSim's (which starts at 0.2) by less than OpenSim's 1.8 % at optimal length.
+  for (double e0 : {0.6, 0.9}) {
+    const auto shifted = DeGroote2016::passiveCoeffs(e0, true);
+    const auto opensim = DeGroote2016::passiveCoeffs(e0);
+    const auto f = [](const DeGroote2016::PassiveCoeffs& c, double lm) {
+      return DeGroote2016::passiveForceLength(lm, c.k_over_e0, c.offset, c.inv_denom);
+    };
+    const auto slope = [](const DeGroote2016::PassiveCoeffs& c, double lm) {
+      return DeGroote2016::passiveForceLengthSlope(lm, c.k_over_e0, c.offset, c.inv_denom);
+    };
+    EXPECT_EQ(f(shifted, 0.7), 0.0);
+    EXPECT_EQ(f(shifted, 1.0), 0.0);
+    EXPECT_EQ(slope(shifted, 0.9), 0.0);
+    EXPECT_NEAR(f(shifted, 1.0 + e0), 1.0, 1e-12);
+    EXPECT_NEAR(f(opensim, 1.0), (1.0 - opensim.offset) / (std::exp(DeGroote2016::kPE) - opensim.offset), 1e-15);
+    for (double lm = 1.05; lm <= 1.8; lm += 0.05) {
+      const double h = 1e-7;
+      EXPECT_NEAR(slope(shifted, lm), (f(shifted, lm + h) - f(shifted, lm - h)) / (2 * h), 1e-6) << "lm=" << lm;
+      // Between optimal length and 1 + e0, where both reach 1.
+      if (lm < 1.0 + e0 - 1e-9) {
+        EXPECT_LT(f(shifted, lm), f(opensim, lm)) << "lm=" << lm;
+        EXPECT_GT(f(shifted, lm), f(opensim, lm) - f(opensim, 1.0)) << "lm=" << lm;
+      }
+    }
+  }
+}
 TEST(CurveConsistency, ThelenInversesAndSlopes) { expectInversesAndSlopes<Thelen2003>(); }
 
 TEST(CurveConsistency, DeGrooteActiveCurvePeaksNearOptimalLength) {

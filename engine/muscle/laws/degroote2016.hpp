@@ -51,21 +51,26 @@ struct DeGroote2016 {
            gaussianLikeSlope(lm, b13, b23, b33, b43);
   }
 
-  // Per-muscle constants of the passive curve, from the passive strain e0 at 1 max force.
+  // Per-muscle constants of the passive curve, from the passive strain e0 at 1 max force. The
+  // curve is zero at its start: OpenSim's 0.2 optimal lengths, or optimal length itself (the
+  // same exponential shifted down and rescaled so it still reaches 1 at 1 + e0).
   struct PassiveCoeffs {
     double k_over_e0, offset, inv_denom;
   };
-  static PassiveCoeffs passiveCoeffs(double e0) {
-    const double offset = std::exp(kPE * (kMinNormFibreLength - 1.0) / e0);
+  static PassiveCoeffs passiveCoeffs(double e0, bool from_optimal_length = false) {
+    const double start = from_optimal_length ? 1.0 : kMinNormFibreLength;
+    const double offset = std::exp(kPE * (start - 1.0) / e0);
     return {kPE / e0, offset, 1.0 / (std::exp(kPE) - offset)};
   }
+  // Zero below the curve's start (OpenSim's curve would turn negative below 0.2).
   template <class T>
   static T passiveForceLength(T lm, T k_over_e0, T offset, T inv_denom) {
-    return (exp(k_over_e0 * (lm - 1.0)) - offset) * inv_denom;
+    return simd::max((exp(k_over_e0 * (lm - 1.0)) - offset) * inv_denom, 0.0);
   }
   template <class T>
-  static T passiveForceLengthSlope(T lm, T k_over_e0, T /*offset*/, T inv_denom) {
-    return k_over_e0 * exp(k_over_e0 * (lm - 1.0)) * inv_denom;
+  static T passiveForceLengthSlope(T lm, T k_over_e0, T offset, T inv_denom) {
+    const T rise = exp(k_over_e0 * (lm - 1.0));
+    return select(rise < offset, 0.0, k_over_e0 * rise * inv_denom);
   }
 
   template <class T>

@@ -34,7 +34,10 @@ struct Thelen2003 {
   struct PassiveCoeffs {
     double k_over_e0, offset, inv_denom;
   };
-  static PassiveCoeffs passiveCoeffs(double e0) { return {kPE / e0, 1.0, 1.0 / (std::exp(kPE) - 1.0)}; }
+  // Thelen's curve starts at optimal length whichever start is asked.
+  static PassiveCoeffs passiveCoeffs(double e0, bool /*from_optimal_length*/ = true) {
+    return {kPE / e0, 1.0, 1.0 / (std::exp(kPE) - 1.0)};
+  }
   // Zero below optimal length (Thelen's curve would turn negative there).
   template <class T>
   static T passiveForceLength(T lm, T k_over_e0, T offset, T inv_denom) {

@@ -14,7 +14,7 @@ template <class Law>
 class LawCurves final : public MuscleCurves {
  public:
   explicit LawCurves(const MuscleSpec& s)
-      : passive_(Law::passiveCoeffs(s.passive_strain_at_max_force)),
+      : passive_(Law::passiveCoeffs(s.passive_strain_at_max_force, s.passive_from_optimal_length)),
         tendon_(Law::tendonCoeffs(s.tendon_strain_at_max_force)) {}
   double activeForceLength(double lm) const override { return Law::activeForceLength(lm); }
   double passiveForceLength(double lm) const override {
