@@ -319,6 +319,14 @@ THETA10 = {  # flexion, extension, lateral bending, axial rotation (deg)
 # extension the same over a range 20 % smaller (facet contact). Below the head's gravity moment up to
 # ~55 deg, so the extensors hold a bent head, as EMG shows.
 NECK_SAGITTAL = (0.05, 0.085, 0.8)  # A [N m], k [1/deg], extension range factor
+# The nucleus's own (swelling) pressure with no load on the disc, added to Nachemson's 1.5 F/A.
+# CALIBRATED: the mean of Wilke et al. 1999's three lying pressures (0.10, 0.10, 0.12 MPa) less
+# the model's lying pressures without it (0.082, 0.074, 0.055 MPa). Checked against Urban &
+# McMullin 1988 (Spine 13:179, abstract (V)): nucleus tissue at post-mortem hydration holds a
+# swelling pressure of 0.10-0.23 MPa, the unloaded disc's pressure at equilibrium; the model's
+# lying total (0.09-0.12 MPa) sits at the low end. One value for every disc (ASSUMPTION: no age,
+# level, degeneration or time-of-day dependence; Wilke measured 0.10 -> 0.24 MPa over a night).
+DISC_SWELLING_PRESSURE_MPA = 0.036
 # Disc endplate areas (ASSUMPTION: ramp anchored on Wilke et al. 1999's 1800 mm2 at L4/L5 (S));
 # C7/T1 ~380 mm2 (ASSUMPTION).
 DISC_AREA_CM2 = {"T12_L1": 14.0, "L1_L2": 15.0, "L2_L3": 16.0, "L3_L4": 17.0, "L4_L5": 18.0, "L5_S1": 17.5,
@@ -764,7 +772,8 @@ def emit():
         w(f"  - name: {name}\n    parent: {parent}\n    joint:\n      name: {joint}\n")
         w(f"      centre_m: {fmt(sub(pos, parent_origin))}\n")
         if joint != "pelvis":
-            w(f"      disc: {{area_cm2: {DISC_AREA_CM2[joint]}, inclination_deg: {disc_inclination(joint):.1f}}}\n")
+            w(f"      disc: {{area_cm2: {DISC_AREA_CM2[joint]}, inclination_deg: {disc_inclination(joint):.1f}, "
+              f"swelling_pressure_MPa: {DISC_SWELLING_PRESSURE_MPA}}}\n")
         rng = RANGE_DEG[joint]
         w("      range_deg: {" + ", ".join(f"{axis}: [{r[0]}, {r[1]}]" for axis, r in
                                           zip(("flexion", "lateral_bending", "axial_rotation"), rng)) + "}\n")
@@ -802,7 +811,9 @@ def emit():
         w(f"    {lm}: {fmt(p)}\n")
     w("muscle_defaults:\n  max_contraction_velocity: 10\n  activation_time_constant_s: 0.015\n"
       "  deactivation_time_constant_s: 0.060\n  tendon_strain_at_max_force: 0.049\n"
-      "  passive_strain_at_max_force: 0.6\n  tendon_slack_cm: auto  # from the standing path length\n")
+      "  passive_strain_at_max_force: 0.6\n"
+      "  passive_from_optimal_length: true  # no passive force at or below optimal length (Zajac 1989)\n"
+      "  tendon_slack_cm: auto  # from the standing path length\n")
     w("muscles:\n")
     for group, region, standing, pennation, rule, fascicles in MUSCLES:
         w(f"  - group: {group}\n    region: {region}\n    side: bilateral\n")

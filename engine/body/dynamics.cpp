@@ -133,7 +133,9 @@ std::vector<JointLoad> jointLoads(const SpineModel& model, const Kinematics& kin
     load.moment_flexion = moment_above.dot(-disc.col(2));
     load.moment_lateral = moment_above.dot(disc.col(0));
     load.moment_axial = moment_above.dot(-disc.col(1));
-    load.pressure = joint.is_disc ? kNachemsonFactor * load.compression / joint.disc_area : 0.0;
+    // The nucleus's pressure: its own swelling pressure, raised by the compression across the
+    // endplate (Nachemson's factor).
+    load.pressure = joint.is_disc ? joint.disc_swelling_pressure + kNachemsonFactor * load.compression / joint.disc_area : 0.0;
   }
   return out;
 }

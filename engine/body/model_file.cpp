@@ -53,10 +53,11 @@ JointSpec readJoint(const YamlNode& n) {
   j.name = n.at("name").asString();
   j.centre_in_parent = n.at("centre_m").asVec3();
   if (auto disc = n.find("disc")) {
-    disc->allowOnlyKeys({"area_cm2", "inclination_deg"});
+    disc->allowOnlyKeys({"area_cm2", "inclination_deg", "swelling_pressure_MPa"});
     j.is_disc = true;
     j.disc_area = disc->at("area_cm2").asNumberIn(1.0, 40.0, "cm^2") * 1e-4;
     j.disc_inclination = disc->at("inclination_deg").asNumberIn(-60.0, 60.0, "deg") * kDeg;
+    if (auto p = disc->find("swelling_pressure_MPa")) j.disc_swelling_pressure = p->asNumberIn(0.0, 1.0, "MPa") * 1e6;
   }
   const YamlNode range = n.at("range_deg");
   range.allowOnlyKeys({"flexion", "lateral_bending", "axial_rotation"});
@@ -212,7 +213,7 @@ std::vector<PathPointSpec> mirrored(std::vector<PathPointSpec> path) {
 const std::vector<std::string> kMuscleParameterKeys = {
     "optimal_fibre_length_cm", "pennation_deg", "tendon_slack_cm", "max_contraction_velocity",
     "activation_time_constant_s", "deactivation_time_constant_s", "tendon_strain_at_max_force",
-    "passive_strain_at_max_force", "standing_norm_fibre_length"};
+    "passive_strain_at_max_force", "passive_from_optimal_length", "standing_norm_fibre_length"};
 
 void readMuscleParameters(const YamlNode& n, FascicleSpec& f) {
   if (auto v = n.find("optimal_fibre_length_cm")) f.optimal_fibre_length = v->asPositive("cm") * 0.01;
@@ -226,6 +227,7 @@ void readMuscleParameters(const YamlNode& n, FascicleSpec& f) {
   if (auto v = n.find("deactivation_time_constant_s")) f.deactivation_time_constant = v->asNumber();
   if (auto v = n.find("tendon_strain_at_max_force")) f.tendon_strain_at_max_force = v->asNumber();
   if (auto v = n.find("passive_strain_at_max_force")) f.passive_strain_at_max_force = v->asNumber();
+  if (auto v = n.find("passive_from_optimal_length")) f.passive_from_optimal_length = v->asBool();
   if (auto v = n.find("standing_norm_fibre_length")) f.standing_norm_fibre_length = v->asNumberIn(0.5, 1.5);
 }
 
@@ -242,6 +244,7 @@ void checkWithBankRules(const FascicleSpec& f, const YamlNode& where, int index,
   m.deactivation_time_constant = f.deactivation_time_constant;
   m.tendon_strain_at_max_force = f.tendon_strain_at_max_force;
   m.passive_strain_at_max_force = f.passive_strain_at_max_force;
+  m.passive_from_optimal_length = f.passive_from_optimal_length;
   try {
     muscle::validate(m, index);
   } catch (const ParameterError& e) {

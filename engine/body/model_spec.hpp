@@ -29,6 +29,7 @@ struct JointSpec {
   bool is_disc = false;               // an intervertebral disc whose load is reported
   double disc_area = 0.0;             // [m^2] endplate area
   double disc_inclination = 0.0;      // [rad] forward tilt of the disc's normal from vertical in standing
+  double disc_swelling_pressure = 0.0;  // [Pa] the nucleus's own pressure with no load on the disc
   std::array<double, 3> range_min{};  // [rad] per axis
   std::array<double, 3> range_max{};  // [rad]
   // Passive moment the joint's tissues resist with [N m] against angle [rad], per axis;
@@ -83,6 +84,7 @@ struct FascicleSpec {
   double deactivation_time_constant = 0.060;    // [s]
   double tendon_strain_at_max_force = 0.049;    // [-]
   double passive_strain_at_max_force = 0.6;     // [-]
+  bool passive_from_optimal_length = false;     // passive curve starts at optimal length
 };
 
 // A passive band (a ligament or the fascia): tension-only along its path, taut from its length

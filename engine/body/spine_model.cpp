@@ -144,6 +144,7 @@ void SpineModel::buildMuscles(const ModelSpec& spec, const muscle::BankOptions& 
     m.deactivation_time_constant = f.deactivation_time_constant;
     m.tendon_strain_at_max_force = f.tendon_strain_at_max_force;
     m.passive_strain_at_max_force = f.passive_strain_at_max_force;
+    m.passive_from_optimal_length = f.passive_from_optimal_length;
     bank_specs.push_back(m);
     fascicles_.push_back({f.name, f.group, f.region, f.side, f.pcsa * scaling_.strength});
   }

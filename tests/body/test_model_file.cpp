@@ -77,6 +77,18 @@ TEST(ModelFile, NotANumberIsNamed) {
               HasSubstr("segments[1].joint.disc.inclination_deg: must be a finite number, got .nan"));
 }
 
+TEST(ModelFile, NegativeSwellingPressureIsNamed) {
+  const auto [message, line] = loadWith("inclination_deg: 0}", "inclination_deg: 0, swelling_pressure_MPa: -0.05}");
+  EXPECT_THAT(message, HasSubstr("bad.yaml:" + std::to_string(line) + ":"));
+  EXPECT_THAT(message, HasSubstr("segments[1].joint.disc.swelling_pressure_MPa: must be in [0, 1] MPa, got -0.05"));
+}
+
+TEST(ModelFile, PassiveOnsetMustBeTrueOrFalse) {
+  const auto [message, line] = loadWith("    optimal_fibre_length_cm: 10", "    optimal_fibre_length_cm: 10\n    passive_from_optimal_length: maybe");
+  EXPECT_THAT(message, HasSubstr("bad.yaml:" + std::to_string(line + 1) + ":"));
+  EXPECT_THAT(message, HasSubstr("muscles[0].passive_from_optimal_length"));
+}
+
 TEST(ModelFile, RhythmMustSumToOne) {
   EXPECT_THAT(loadWith("lateral_bending: {pelvis: 0.25, lumbar: 0.75}", "lateral_bending: {pelvis: 0.25, lumbar: 0.8}").first,
               HasSubstr("rhythm.lateral_bending: shares must sum to 1"));
