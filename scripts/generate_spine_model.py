@@ -370,7 +370,7 @@ LIGAMENT_HALF_SPAN = 0.008  # [m] above and below the disc mid-plane (ASSUMPTION
 FASCIA_PATH = ["thorax.erector_t12_r", "L1.erector_aponeurosis_r", "L2.erector_aponeurosis_r",
                "L3.erector_aponeurosis_r", "L4.erector_aponeurosis_r", "L5.erector_aponeurosis_r",
                "pelvis.s2_spinous"]
-FASCIA_LAW = (8.2, 0.015)  # force scale [N], length scale [m]
+FASCIA_LAW = (8.4, 0.015)  # force scale [N], length scale [m]
 
 
 def flexion_theta10(joint):
