@@ -80,6 +80,15 @@ std::vector<LigamentGroup> ligamentGroups(const body::SpineModel& model) {
   return out;
 }
 
+// How many fascicles' passive curve starts at optimal length (docs/muscle.md): its offset is
+// then exactly 1, where the De Groote curve as OpenSim has it leaves 1.8 % at optimal length.
+int passiveFromOptimal(const body::SpineModel& model) {
+  const auto& offset = model.muscles().parameters().passive_offset;
+  int n = 0;
+  for (int f = 0; f < model.fascicleCount(); ++f) n += offset[f] == 1.0 ? 1 : 0;
+  return n;
+}
+
 void printInfo(const body::SpineModel& model, const body::ModelSpec& spec, bool json) {
   const auto groups = body::muscleGroups(model);
   const auto ligaments = ligamentGroups(model);
@@ -109,6 +118,14 @@ void printInfo(const body::SpineModel& model, const body::ModelSpec& spec, bool 
     for (const auto& g : ligaments) {
       j["ligament_groups"].push_back({{"group", g.group}, {"bands", g.bands}, {"spans_joints", g.spans_joints}});
     }
+    j["discs"] = nlohmann::json::array();
+    for (int s = 0; s < model.segmentCount(); ++s) {
+      const auto& joint = model.segment(s).joint;
+      if (!joint.is_disc) continue;
+      j["discs"].push_back({{"joint", joint.name}, {"area_cm2", joint.disc_area * 1e4},
+                            {"swelling_pressure_MPa", joint.disc_swelling_pressure * 1e-6}});
+    }
+    j["fascicles_passive_from_optimal_length"] = passiveFromOptimal(model);
     j["abdominal_pressure_area_cm2"] = model.abdomen() ? nlohmann::json(model.abdomen()->area * 1e4) : nlohmann::json(nullptr);
     j["thigh_points"] = nlohmann::json::array();
     for (const auto& [name, point] : spec.thigh_landmarks) j["thigh_points"].push_back(name);
@@ -136,6 +153,16 @@ void printInfo(const body::SpineModel& model, const body::ModelSpec& spec, bool 
   }
   std::cout << "  total: " << model.fascicleCount() << " fascicles, " << std::setprecision(0) << total_force
             << " N\n";
+  std::cout << "  passive fibre force starting at optimal length: " << passiveFromOptimal(model) << " of "
+            << model.fascicleCount() << " fascicles\n";
+  std::cout << "\ndiscs (endplate area, swelling pressure with no load):\n" << std::setprecision(2);
+  for (int s = 0; s < model.segmentCount(); ++s) {
+    const auto& joint = model.segment(s).joint;
+    if (!joint.is_disc) continue;
+    std::cout << "  " << std::left << std::setw(8) << joint.name << std::right << std::setw(7) << joint.disc_area * 1e4
+              << " cm2 " << std::setprecision(3) << std::setw(7) << joint.disc_swelling_pressure * 1e-6 << " MPa\n"
+              << std::setprecision(2);
+  }
   if (!ligaments.empty()) {
     std::cout << "\nligaments and fascia (tension-only bands):\n";
     for (const auto& g : ligaments) {

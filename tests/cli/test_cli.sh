@@ -37,11 +37,10 @@ check "validate a good scenario" 0 "$tonus" validate "$scen"
 "$tonus" model info --json > "$out/model.json"
 check "run a scenario" 0 "$tonus" run "$scen" --out "$out/short" --quiet
 python3 - "$out/short" <<'PY' || { echo "FAIL: scenario outputs"; fail=1; }
-import csv, json, re, sys
+import csv, json, sys
 d = sys.argv[1]
 s = json.load(open(f"{d}/summary.json"))
-l4l5 = re.search(r"name: L4_L5\n.*\n *disc: \{[^}]*swelling_pressure_MPa: ([0-9.]+)", open(f"{d}/model.yaml").read())
-swelling = float(l4l5.group(1))
+swelling = next(disc["swelling_pressure_MPa"] for disc in json.load(open(f"{d}/../model.json"))["discs"] if disc["joint"] == "L4_L5")
 assert 0.01 < swelling < 0.2, swelling
 assert s["scenario"] == "cli-short", s["scenario"]
 assert abs(s["simulated_s"] - 90.0) < 1e-9, s["simulated_s"]
@@ -138,7 +137,8 @@ grep -q "multifidus" /tmp/tonus_cli_out.$$ || { echo "FAIL: model info lists mul
 check "model info --json" 0 "$tonus" model info --json
 # docs/model.md: 178 muscle fascicles.
 # The psoas's insertion rides on the thighs (docs/model.md, "Legs").
-python3 -c "import json,sys; d=json.load(open('/tmp/tonus_cli_out.$$')); assert d['fascicles']==178 and len(d['bodies'])==8 and d['thigh_points']==['lesser_trochanter_l', 'lesser_trochanter_r'], d['fascicles']" \
+# Seven discs, each with its swelling pressure; every fascicle's passive force from optimal length.
+python3 -c "import json,sys; d=json.load(open('/tmp/tonus_cli_out.$$')); assert d['fascicles']==178 and len(d['bodies'])==8 and d['thigh_points']==['lesser_trochanter_l', 'lesser_trochanter_r'], d['fascicles']; assert [x['joint'] for x in d['discs']][:2]==['L5_S1', 'L4_L5'] and len(d['discs'])==7 and all(x['swelling_pressure_MPa']==0.036 for x in d['discs']), d['discs']; assert d['fascicles_passive_from_optimal_length']==178" \
   || { echo "FAIL: model info --json content"; fail=1; }
 check "model info female" 0 "$tonus" model info --sex female --mass 60 --height 1.62
 check "moment arms" 0 "$tonus" model moment-arms --level L4_L5 --posture trunk_flexion_deg=30
