@@ -80,6 +80,15 @@ std::vector<LigamentGroup> ligamentGroups(const body::SpineModel& model) {
   return out;
 }
 
+// The joints that carry a disc, in the model's order.
+std::vector<const body::JointSpec*> discJoints(const body::SpineModel& model) {
+  std::vector<const body::JointSpec*> out;
+  for (int s = 0; s < model.segmentCount(); ++s) {
+    if (model.segment(s).joint.is_disc) out.push_back(&model.segment(s).joint);
+  }
+  return out;
+}
+
 // How many fascicles' passive curve starts at optimal length (docs/muscle.md): its offset is
 // then exactly 1, where the De Groote curve as OpenSim has it leaves 1.8 % at optimal length.
 int passiveFromOptimal(const body::SpineModel& model) {
@@ -119,11 +128,9 @@ void printInfo(const body::SpineModel& model, const body::ModelSpec& spec, bool 
       j["ligament_groups"].push_back({{"group", g.group}, {"bands", g.bands}, {"spans_joints", g.spans_joints}});
     }
     j["discs"] = nlohmann::json::array();
-    for (int s = 0; s < model.segmentCount(); ++s) {
-      const auto& joint = model.segment(s).joint;
-      if (!joint.is_disc) continue;
-      j["discs"].push_back({{"joint", joint.name}, {"area_cm2", joint.disc_area * 1e4},
-                            {"swelling_pressure_MPa", joint.disc_swelling_pressure * 1e-6}});
+    for (const body::JointSpec* joint : discJoints(model)) {
+      j["discs"].push_back({{"joint", joint->name}, {"area_cm2", joint->disc_area * 1e4},
+                            {"swelling_pressure_MPa", joint->disc_swelling_pressure * 1e-6}});
     }
     j["fascicles_passive_from_optimal_length"] = passiveFromOptimal(model);
     j["abdominal_pressure_area_cm2"] = model.abdomen() ? nlohmann::json(model.abdomen()->area * 1e4) : nlohmann::json(nullptr);
@@ -156,11 +163,9 @@ void printInfo(const body::SpineModel& model, const body::ModelSpec& spec, bool 
   std::cout << "  passive fibre force starting at optimal length: " << passiveFromOptimal(model) << " of "
             << model.fascicleCount() << " fascicles\n";
   std::cout << "\ndiscs (endplate area, swelling pressure with no load):\n" << std::setprecision(2);
-  for (int s = 0; s < model.segmentCount(); ++s) {
-    const auto& joint = model.segment(s).joint;
-    if (!joint.is_disc) continue;
-    std::cout << "  " << std::left << std::setw(8) << joint.name << std::right << std::setw(7) << joint.disc_area * 1e4
-              << " cm2 " << std::setprecision(3) << std::setw(7) << joint.disc_swelling_pressure * 1e-6 << " MPa\n"
+  for (const body::JointSpec* joint : discJoints(model)) {
+    std::cout << "  " << std::left << std::setw(8) << joint->name << std::right << std::setw(7) << joint->disc_area * 1e4
+              << " cm2 " << std::setprecision(3) << std::setw(7) << joint->disc_swelling_pressure * 1e-6 << " MPa\n"
               << std::setprecision(2);
   }
   if (!ligaments.empty()) {
