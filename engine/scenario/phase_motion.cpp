@@ -12,6 +12,12 @@ constexpr double kDeg = M_PI / 180.0;
 // side with the hips bent 45 deg; pulled to the chest in a knees-to-chest stretch, 120 deg.
 constexpr double kSeatedThighs = 90 * kDeg, kSideLyingThighs = 45 * kDeg, kKneesToChestThighs = 120 * kDeg;
 
+// Lying on the (right) side, the broad shoulders and pelvis bear on the mattress and the waist
+// sags towards it, so the trunk bends sideways towards the upper side by the 8.9 deg frontal-plane
+// thoracolumbar angle measured on a firm mattress (ASSUMPTION: Leilnahari et al. 2011 as quoted
+// by Wong et al. 2019's review, docs/scenarios.md).
+constexpr double kSideLyingLateralBend = -8.9 * kDeg;
+
 // Sitting postures (ASSUMPTION, docs/scenarios.md): thorax inclination and pelvic tilt from
 // standing. Sitting tilts the pelvis back 10-30 deg and flattens the lumbar lordosis (Andersson
 // et al. 1974; Lord et al. 1997 (M)); slumping flexes the lumbar spine most (O'Sullivan et al.
@@ -204,6 +210,7 @@ BodyTarget phaseTarget(const Phase& p, const PhasePlan& plan, double t) {
     case PhaseKind::Lie:
       target.supported = true;
       target.posture.thigh_flexion = p.lie_position == LiePosition::Side ? kSideLyingThighs : 0.0;
+      target.posture.lateral_bending = p.lie_position == LiePosition::Side ? kSideLyingLateralBend : 0.0;
       break;
     case PhaseKind::Hold:
       target.posture = postureOf(p);
