@@ -55,7 +55,17 @@ namespace {
 Eigen::MatrixXd systemMatrix(const Problem& p, const Eigen::VectorXd& free_weight, const Eigen::VectorXd& e2, double r2) {
   const Eigen::Index dofs = p.A.rows(), coords = p.P.rows();
   Eigen::MatrixXd h(dofs + coords, dofs + coords);
-  const Eigen::MatrixXd M = p.A * free_weight.asDiagonal() * p.A.transpose();
+  // M = B B^T with B the free muscles' columns scaled by sqrt(D): held muscles add nothing, and
+  // the symmetric rank update does half the work of a general product.
+  Eigen::Index free = 0;
+  for (Eigen::Index i = 0; i < free_weight.size(); ++i) free += free_weight[i] > 0.0;
+  Eigen::MatrixXd B(dofs, free);
+  for (Eigen::Index i = 0, j = 0; i < free_weight.size(); ++i) {
+    if (free_weight[i] > 0.0) B.col(j++) = std::sqrt(free_weight[i]) * p.A.col(i);
+  }
+  Eigen::MatrixXd M = Eigen::MatrixXd::Zero(dofs, dofs);
+  M.selfadjointView<Eigen::Lower>().rankUpdate(B);
+  for (Eigen::Index j = 1; j < dofs; ++j) M.col(j).head(j) = M.row(j).head(j).transpose();
   const Eigen::MatrixXd MPt = M * p.P.transpose();
   h.topLeftCorner(dofs, dofs) = M;
   h.topLeftCorner(dofs, dofs).diagonal() += e2;
