@@ -26,6 +26,15 @@ std::pair<std::string, int> loadWith(const std::string& from, const std::string&
   return {"(loaded)", line};
 }
 
+// The load error names the file and the line where `to` sits (`extra_lines` below it when `to`
+// adds lines) and carries `field_and_rule`.
+void expectErrorAt(const std::string& from, const std::string& to, const std::string& field_and_rule,
+                   int extra_lines = 0) {
+  const auto [message, line] = loadWith(from, to);
+  EXPECT_THAT(message, HasSubstr("bad.yaml:" + std::to_string(line + extra_lines) + ":"));
+  EXPECT_THAT(message, HasSubstr(field_and_rule));
+}
+
 TEST(ModelFile, TestModelLoads) {
   const ModelSpec spec = testing::twoSegmentSpec();
   EXPECT_EQ(spec.segments.size(), 2u);
@@ -42,9 +51,8 @@ TEST(ModelFile, UnknownParentBody) {
 }
 
 TEST(ModelFile, AttachmentOnMissingBody) {
-  const auto [message, line] = loadWith("path: [pelvis.back_r, trunk.back_r]", "path: [pelvis.back_r, torso.back_r]");
-  EXPECT_THAT(message, HasSubstr("bad.yaml:" + std::to_string(line) + ":"));
-  EXPECT_THAT(message, HasSubstr("muscles[0].fascicles[0].path[1]: attachment on a missing body 'torso', got torso.back_r"));
+  expectErrorAt("path: [pelvis.back_r, trunk.back_r]", "path: [pelvis.back_r, torso.back_r]",
+                "muscles[0].fascicles[0].path[1]: attachment on a missing body 'torso', got torso.back_r");
 }
 
 TEST(ModelFile, MissingLandmark) {
@@ -52,9 +60,8 @@ TEST(ModelFile, MissingLandmark) {
 }
 
 TEST(ModelFile, NegativeMass) {
-  const auto [message, line] = loadWith("mass_percent: {male: 40", "mass_percent: {male: -40");
-  EXPECT_THAT(message, HasSubstr("bad.yaml:" + std::to_string(line) + ":"));
-  EXPECT_THAT(message, HasSubstr("segments[1].mass_percent.male: must be in [0, 100] % of body mass, got -40"));
+  expectErrorAt("mass_percent: {male: 40", "mass_percent: {male: -40",
+                "segments[1].mass_percent.male: must be in [0, 100] % of body mass, got -40");
 }
 
 TEST(ModelFile, ZeroOptimalFibreLength) {
@@ -78,15 +85,13 @@ TEST(ModelFile, NotANumberIsNamed) {
 }
 
 TEST(ModelFile, NegativeSwellingPressureIsNamed) {
-  const auto [message, line] = loadWith("inclination_deg: 0}", "inclination_deg: 0, swelling_pressure_MPa: -0.05}");
-  EXPECT_THAT(message, HasSubstr("bad.yaml:" + std::to_string(line) + ":"));
-  EXPECT_THAT(message, HasSubstr("segments[1].joint.disc.swelling_pressure_MPa: must be in [0, 1] MPa, got -0.05"));
+  expectErrorAt("inclination_deg: 0}", "inclination_deg: 0, swelling_pressure_MPa: -0.05}",
+                "segments[1].joint.disc.swelling_pressure_MPa: must be in [0, 1] MPa, got -0.05");
 }
 
 TEST(ModelFile, PassiveOnsetMustBeTrueOrFalse) {
-  const auto [message, line] = loadWith("    optimal_fibre_length_cm: 10", "    optimal_fibre_length_cm: 10\n    passive_from_optimal_length: maybe");
-  EXPECT_THAT(message, HasSubstr("bad.yaml:" + std::to_string(line + 1) + ":"));
-  EXPECT_THAT(message, HasSubstr("muscles[0].passive_from_optimal_length"));
+  expectErrorAt("    optimal_fibre_length_cm: 10", "    optimal_fibre_length_cm: 10\n    passive_from_optimal_length: maybe",
+                "muscles[0].passive_from_optimal_length", 1);
 }
 
 TEST(ModelFile, RhythmMustSumToOne) {
