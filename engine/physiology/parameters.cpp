@@ -76,6 +76,7 @@ std::vector<ParameterEntry> parameterTable(Parameters& p) {
       {"spasm_threshold", &p.spasm_threshold, 0.01, 1.0, ""},
       {"spasm_min_duration_s", &p.spasm_min_duration, 0.0, 1e5, "s"},
       {"spasm_persist_s", &p.spasm_persist, 0.0, 1e5, "s"},
+      {"task_failure_margin_percent", &p.task_failure_margin, 0.0, 100.0, "%"},
       {"task_failure_persist_s", &p.task_failure_persist, 0.0, 1e4, "s"},
   };
 }

@@ -100,7 +100,11 @@ struct Parameters {
   double spasm_threshold = 0.15;      // tone [fraction of max]
   double spasm_min_duration = 60.0;   // [s] above it
   double spasm_persist = 20.0;        // [s] of it with the voluntary demand below the tone
-  double task_failure_persist = 1.0;  // [s] of continuous shortfall
+  // Task failure (ASSUMPTION after endurance protocols, which end a hold once the force stays
+  // clearly below its target for a few seconds): more than the margin of the demand unmet, for
+  // the persistence on end.
+  double task_failure_margin = 10.0;  // [% of the demand]
+  double task_failure_persist = 3.0;  // [s]
 };
 
 // The metabolite law's constants: its clearance time, and the production that makes m = 1 the

@@ -234,9 +234,17 @@ Solution Recruiter::solve(const Problem& p) {
     if (!(s.issues & (kCholeskyFailed | kLineSearchExhausted))) s.issues |= kNewtonNotConverged;
     finishWithActiveSet(p, at.a, s);
   }
-  s.shortfall = s.reserve.cwiseAbs().sum();
-  const double demand = (p.P * p.b).cwiseAbs().sum();
-  s.shortfall_percent = demand > 0.0 ? 100.0 * s.shortfall / demand : 0.0;
+  // Along each coordinate the muscles supply the demand less the reserve. The unmet part is the
+  // reserve along the demand, at most the demand: a reserve against it holds back an
+  // involuntary excess (tone the load did not ask for), which is no shortfall of capacity.
+  const Eigen::VectorXd demand = p.P * p.b;
+  s.shortfall = 0.0;
+  for (Eigen::Index k = 0; k < demand.size(); ++k) {
+    const double along = demand[k] >= 0.0 ? s.reserve[k] : -s.reserve[k];
+    s.shortfall += std::clamp(along, 0.0, std::fabs(demand[k]));
+  }
+  const double asked = demand.cwiseAbs().sum();
+  s.shortfall_percent = asked > 0.0 ? 100.0 * s.shortfall / asked : 0.0;
   s.capacity_exceeded = s.shortfall > settings_.exceeded_threshold;
   return s;
 }

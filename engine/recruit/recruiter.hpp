@@ -61,8 +61,8 @@ struct Solution {
   bool fell_back = false;          // the active-set method finished (see issues)
   unsigned issues = 0;             // RecruitmentIssue bits
   bool capacity_exceeded = false;
-  double shortfall = 0.0;          // sum |reserve| [N m]
-  double shortfall_percent = 0.0;  // of sum |P b|
+  double shortfall = 0.0;          // demand left unmet, summed over coordinates [N m]
+  double shortfall_percent = 0.0;  // of the demand, sum |P b|: 0 to 100
 };
 
 struct Settings {
@@ -74,7 +74,7 @@ struct Settings {
   double tolerance = 1e-9;               // on the residuals, relative to 1 + |b|
   int newton_iterations = 15;       // before handing over to the active-set method
   int max_iterations = 500;         // active-set steps
-  double exceeded_threshold = 1e-2;      // [N m] total reserve above which a frame is flagged
+  double exceeded_threshold = 1e-2;      // [N m] unmet demand above which a frame is flagged
 };
 
 // Keeps the multipliers between frames (a warm start); one per run, not shared by threads.

@@ -75,13 +75,14 @@ physiology::Therapy therapyOf(const scenario::BodyTarget& target) {
   }
 }
 
-// The first time the muscles could not meet the demand for task_failure_persist on end.
+// Task failure: the first time the muscles left more than `margin` percent of the demand unmet
+// for `persist` seconds on end (a brief or slight shortfall is not an inability to go on).
 class TaskFailureWatch {
  public:
-  explicit TaskFailureWatch(double persist) : persist_(persist) {}
-  void observe(bool short_of_capacity, double time, double dt) {
+  TaskFailureWatch(double margin_percent, double persist) : margin_(margin_percent), persist_(persist) {}
+  void observe(double shortfall_percent, double time, double dt) {
     if (failure_) return;
-    if (!short_of_capacity) {
+    if (!(shortfall_percent > margin_)) {
       since_.reset();
       return;
     }
@@ -91,7 +92,7 @@ class TaskFailureWatch {
   std::optional<double> failure() const { return failure_; }
 
  private:
-  double persist_;
+  double margin_, persist_;
   std::optional<double> since_, failure_;
 };
 
@@ -161,7 +162,7 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
   physiology::PhysiologyState state = physiology::initialState(body_physiology);
   physiology::PhysiologyView view;
   physiology::SpasmDetector spasms(n, params);
-  TaskFailureWatch failure_watch(params.task_failure_persist);
+  TaskFailureWatch failure_watch(params.task_failure_margin, params.task_failure_persist);
   double physiology_seconds = 0.0, outputs_seconds = 0.0;
   double next_risk_time = 0.0;
 
@@ -263,7 +264,7 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
       accumulate(result.overall, frame, values, layout, t, dt);
       record(frame, values, pp.index, until, last_phase && until >= pp.end - 1e-12);
       spasms.observe(t, dt, state.tone, frame.activation, view.floor);
-      failure_watch.observe(frame.capacity_exceeded, t, dt);
+      failure_watch.observe(frame.shortfall_percent, t, dt);
       Eigen::Index worst = 0;
       if (refresh_risk && view.risk.maxCoeff(&worst) > result.peak_risk.value) {
         PeakRisk& peak = result.peak_risk;

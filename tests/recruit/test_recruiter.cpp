@@ -88,6 +88,34 @@ TEST(Recruiter, ShortfallIsFlaggedAndMeasured) {
   EXPECT_GT(at_capacity, 5);
 }
 
+TEST(Recruiter, AnExcessTheFloorsForceIsNoShortfall) {
+  // One dof, two muscles pulling opposite ways; the agonist's involuntary floor gives more than
+  // the small demand, and the antagonist, at capacity, cannot cancel it: the reserve pushes
+  // against the demand. Nothing of the demand is unmet, so there is no shortfall.
+  Problem p;
+  p.A = Eigen::MatrixXd(1, 2);
+  p.A << 100.0, -10.0;
+  p.b = Eigen::VectorXd::Constant(1, 5.0);
+  p.P = Eigen::MatrixXd::Identity(1, 1);
+  p.floor = Eigen::Vector2d(0.5, 0.0);  // 50 N m forced, 10 N m of antagonist at most
+  p.capacity = Eigen::Vector2d(1.0, 1.0);
+  Recruiter r;
+  const Solution s = r.solve(p);
+  EXPECT_LT(s.reserve[0], -30.0) << "the reserve holds back the excess";
+  EXPECT_EQ(s.shortfall, 0.0);
+  EXPECT_EQ(s.shortfall_percent, 0.0);
+  EXPECT_FALSE(s.capacity_exceeded);
+  // The same muscles asked for far more than they can give: the unmet part is measured, and the
+  // percentage stays within 0-100 however large the demand.
+  p.floor.setZero();
+  p.b[0] = 1e6;
+  const Solution short_of = r.solve(p);
+  EXPECT_TRUE(short_of.capacity_exceeded);
+  EXPECT_NEAR(short_of.shortfall, 1e6 - 100.0, 1e-3 * 1e6);
+  EXPECT_GT(short_of.shortfall_percent, 99.9);
+  EXPECT_LE(short_of.shortfall_percent, 100.0);
+}
+
 TEST(Recruiter, CoupledCoordinatesBalanceExactlyAndTheRestIsInternal) {
   Problem p = randomProblem(6, 60, 4, 30.0);
   // Two coordinates: dofs 0-2 move together with shares, dofs 3-5 with others.

@@ -129,7 +129,44 @@ timeline:
   // ~220 N m give ~66: the reserve must carry ~400 N m, most of that coordinate's demand.
   EXPECT_GT(r.overall.max_shortfall, 300.0);
   EXPECT_GT(r.overall.max_shortfall_percent, 50.0);
+  EXPECT_LE(r.overall.max_shortfall_percent, 100.0);
   EXPECT_EQ(r.samples.front().values[r.channelIndex("capacity_exceeded")], 1.0);
+  ASSERT_TRUE(r.task_failure.has_value()) << "most of the demand unmet for 5 s is a failure";
+  EXPECT_NEAR(*r.task_failure, 0.0, 0.05);
+}
+
+TEST(Run, TaskFailureIsASustainedShortfallNotABriefOrSlightOne) {
+  Fixture f;
+  // The same overload for 2 s, then rest: shorter than the 3 s that make a failure.
+  const RunResult brief = f.run(R"(
+name: brief-overload
+condition: {core_strength: 0.3}
+timeline:
+  - hold: {duration: 2s, load_kg: 60, hand_distance_m: 0.8, trunk_flexion_deg: 30}
+  - stand: {duration: 10s}
+)");
+  EXPECT_GT(brief.overall.capacity_exceeded_s, 1.9);
+  EXPECT_FALSE(brief.task_failure.has_value());
+  // A maximal effort held: fatigue opens a shortfall that grows from nothing; it is a failure only
+  // once more than 10 % of the demand has stayed unmet for 3 s, well after the first shortfall.
+  const RunResult maximal = f.run(R"(
+name: maximal-hold
+timeline:
+  - exert: {duration: 60s, effort_percent_mvc: 100}
+output: {sample_every: 0.5s}
+)");
+  ASSERT_TRUE(maximal.task_failure.has_value());
+  const int exceeded = maximal.channelIndex("capacity_exceeded");
+  double first_short = -1.0;
+  for (const Sample& s : maximal.samples) {
+    if (s.values[exceeded] > 0.5) {
+      first_short = s.time;
+      break;
+    }
+  }
+  ASSERT_GE(first_short, 0.0);
+  EXPECT_GT(*maximal.task_failure, first_short + 5.0) << "a slight shortfall is not yet a failure";
+  EXPECT_LT(*maximal.task_failure, 40.0) << "a maximal effort cannot be held for long";
 }
 
 TEST(Run, TheSolversReportsReachTheSummary) {
