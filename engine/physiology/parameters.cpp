@@ -15,6 +15,7 @@ std::vector<ParameterEntry> parameterTable(Parameters& p) {
       {"recovery_rate", &p.fatigue.recovery, 1e-6, 1.0, "1/s"},
       {"rest_recovery_multiplier", &p.fatigue.rest_multiplier, 1.0, 100.0, ""},
       {"rest_below_activation", &p.fatigue.rest_below, 1e-3, 0.5, ""},
+      {"female_fatigue_rate_factor", &p.female_fatigue_rate_factor, 0.1, 10.0, ""},
       {"pressure_at_rest_mmhg", &p.perfusion.pressure_at_rest, 0.0, 60.0, "mmHg"},
       {"pressure_per_activation_mmhg", &p.perfusion.pressure_per_activation, 10.0, 1000.0, "mmHg"},
       {"pressure_per_passive_force_mmhg", &p.perfusion.pressure_per_passive, 0.0, 2000.0, "mmHg"},

@@ -48,6 +48,8 @@ PhysiologyModel::PhysiologyModel(const body::SpineModel& body, const scenario::C
                                  Parameters parameters)
     : parameters_(parameters), condition_(condition), joint_count_(body.segmentCount()),
       body_mass_(body.subject().mass) {
+  // A woman's motor units fatigue more slowly at equal relative effort (parameters.hpp).
+  if (body.subject().sex == body::Sex::Female) parameters_.fatigue.fatigue *= parameters_.female_fatigue_rate_factor;
   const int n = body.fascicleCount();
   const body::PathGeometry standing = standingGeometry(body);
   const Eigen::MatrixXd arms = standing.moment_arm;  // fascicles x dofs
