@@ -139,6 +139,16 @@ json summaryJson(const sim::RunResult& r) {
   j["solver"] = solverJson(r.overall.solver);
   j["spasm_risk_peak"] = {{"value", r.peak_risk.value},  {"time_s", r.peak_risk.time}, {"muscle", r.peak_risk.muscle},
                           {"group", r.peak_risk.group}, {"phase", r.peak_risk.phase}, {"contributors", contributors}};
+  // What drives the risk: per muscle group, time above each threshold, most first.
+  json ranking = json::array();
+  for (const sim::GroupRisk& g : r.risk_by_group) {
+    ranking.push_back({{"group", g.group},
+                       {"peak", g.peak},
+                       {"above_0_2_s", g.above_s[0]},
+                       {"above_0_5_s", g.above_s[1]},
+                       {"above_0_8_s", g.above_s[2]}});
+  }
+  j["risk_by_group"] = ranking;
   json peak = json::object();
   for (std::size_t c = 0; c < r.channels.names.size(); ++c) {
     const std::string& name = r.channels.names[c];

@@ -10,6 +10,7 @@
 #include "physiology/laws/metabolites.hpp"
 #include "physiology/laws/perfusion.hpp"
 #include "physiology/laws/reflex.hpp"
+#include "physiology/laws/strain_dose.hpp"
 #include "physiology/laws/tissue_creep.hpp"
 
 namespace tonus::physiology {
@@ -62,7 +63,10 @@ struct Parameters {
   double injury_recovery_time = 1200.0;  // [s]
 
   // Reflex tone (ASSUMPTION: no published constants for the loop; docs/physiology.md).
-  law::ToneParameters tone{0.01, 0.6, 2.5, 3.0, 2.0, 0.5};
+  // supported_share: relaxed, supported muscles are near silent; resting paraspinal EMG is not
+  // raised in chronic low-back pain (Miller 1985 (A)), so a support takes most of the loop's
+  // tone too (ASSUMPTION: 0.2).
+  law::ToneParameters tone{0.01, 0.6, 2.5, 3.0, 2.0, 0.5, 0.2};
   double fusimotor_time = 120.0;  // [s] gamma settles over minutes (ASSUMPTION)
   double tone_time = 5.0;         // [s]
   law::BurstParameters burst{0.5, 0.15, 0.4};
@@ -93,6 +97,9 @@ struct Parameters {
   double tissue_rewarming_time = 1800.0;  // [s] back to normal once removed (A: cooling continues)
   double temperature_gain_per_degree = 0.05;  // fusimotor gain change per deg C (M: cooling
                                               // slows spindle discharge)
+  double heat_afferent_relief = 0.05;  // afferent drive lowered per deg C of warmth (ASSUMPTION:
+                                       // thermoreceptors gate pain; heat wraps' short-term
+                                       // analgesia, French et al. 2006 (A))
   double massage_relief = 0.10;        // afferent drive lowered during massage (low-quality, M)
   double massage_recovery_time = 600.0;  // [s]
   double massage_flow = 0.9;           // flow during massage (Wiltshire et al. 2010 (A): lower)
@@ -100,6 +107,12 @@ struct Parameters {
   // Pain adaptation (Lund et al. 1991; Farina et al. 2005: -13 % EMG (A)).
   double pain_inhibition = 0.15;       // agonist capacity lowered at full afferent drive
   double pain_coactivation = 0.03;     // antagonist floor added at full afferent drive
+
+  // Spasm risk, the strain dose (law/strain_dose.hpp; docs/physiology.md). Window, reference
+  // effort and creep, and the recovery times ASSUMPTIONS; the rate k is CALIBRATED so that the
+  // reference man standing 2 h reaches 0.5, the share of healthy people who develop low-back pain
+  // in 2 h of standing (pooled 54 %, 40-81 % across studies; docs/physiology.md).
+  law::DoseParameters dose{600.0, 0.05, 0.25, 0.94e-4, 3600.0, 300.0, 0.05, 3.0};
 
   // Spasm and task failure (ASSUMPTION: no published threshold, D section 8).
   double spasm_threshold = 0.15;      // tone [fraction of max]

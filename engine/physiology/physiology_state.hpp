@@ -12,6 +12,8 @@ struct PhysiologyState {
   Eigen::ArrayXd tone;         // involuntary (reflex) activation [fraction of max]
   Eigen::ArrayXd burst;        // phasic stretch-reflex activation [fraction of max]
   Eigen::ArrayXd injury;       // afferent drive from rapid stretch [0, 1]
+  Eigen::ArrayXd sustained_effort;  // recent effort relative to the fresh units [-] (window tau_S)
+  Eigen::ArrayXd dose;         // strain dose behind the spasm risk [-]
   Eigen::ArrayXd creep;        // per joint: creep of the passive tissues [strain units]
   double stretch_effect = 0.0;      // [0, 1] after a held stretch
   double massage_effect = 0.0;      // [0, 1]

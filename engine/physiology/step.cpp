@@ -14,7 +14,7 @@ struct Factors {
   double relief_back, relief_elsewhere;    // on the fusimotor gain
   double flow_back, flow_elsewhere;        // before the walking pump
   double pump;                             // trunk muscles while walking
-  double afferent_relief_back;             // massage
+  double afferent_relief_back;             // massage and warmth
 };
 
 Factors factorsOf(const PhysiologyModel& model, const PhysiologyState& s, const StepInputs* in) {
@@ -31,7 +31,10 @@ Factors factorsOf(const PhysiologyModel& model, const PhysiologyState& s, const 
   f.flow_back = std::max(0.2, 1.0 + p.flow_per_degree * s.back_temperature) * (massaging ? p.massage_flow : 1.0);
   f.flow_elsewhere = 1.0;
   f.pump = in && in->walking ? 1.0 + p.walking_pump : 1.0;
-  f.afferent_relief_back = 1.0 - p.massage_relief * s.massage_effect;
+  // Massage and warmth both gate the back's small-fibre afferents (the warmth's part fades as
+  // the tissue cools).
+  f.afferent_relief_back = (1.0 - p.massage_relief * s.massage_effect) *
+                           std::max(0.0, 1.0 - p.heat_afferent_relief * std::max(0.0, s.back_temperature));
   return f;
 }
 
@@ -53,6 +56,22 @@ double excitabilityOf(const PhysiologyModel& model, const Factors& k) {
 
 // Temperature the back is driven toward now: a heat wrap warms it; ice cools it for the
 // first ice_on_time of a cold phase, then comes off.
+// A fascicle's state as the strain dose's drive sees it.
+DriveInputs driveInputs(const PhysiologyModel& model, const PhysiologyState& s, const Factors& k, int f) {
+  DriveInputs d;
+  d.sustained_effort = s.sustained_effort[f];
+  d.capacity = std::max(1e-3, 1.0 - s.fatigued[f]);
+  d.creep = spannedCreep(model, s, f);
+  d.metabolites = s.metabolites[f];
+  d.injury = s.injury[f];
+  d.gamma = s.gamma[f];
+  d.afferent_relief = model.onTheBack(f) ? k.afferent_relief_back : 1.0;
+  d.stress_excitability = model.stressExcitability();
+  d.hydration_excitability = k.hydration_excitability;
+  d.electrolyte_excitability = model.electrolyteExcitability();
+  return d;
+}
+
 double backTemperatureTarget(const Parameters& p, const StepInputs& in) {
   if (in.therapy == Therapy::Heat) return p.heat_warming;
   if (in.therapy == Therapy::Cold && in.therapy_elapsed < p.ice_on_time) return -p.cold_cooling;
@@ -60,6 +79,11 @@ double backTemperatureTarget(const Parameters& p, const StepInputs& in) {
 }
 
 }  // namespace
+
+std::array<double, kRiskFactorCount> riskContributions(const PhysiologyModel& model, const PhysiologyState& s, int f) {
+  const Factors k = factorsOf(model, s, nullptr);
+  return riskContributions(model.parameters(), driveInputs(model, s, k, f), law::riskOfDose(s.dose[f]));
+}
 
 PhysiologyState initialState(const PhysiologyModel& model) {
   const Parameters& p = model.parameters();
@@ -69,6 +93,7 @@ PhysiologyState initialState(const PhysiologyModel& model) {
   s.injury = Eigen::ArrayXd::Zero(n);
   s.burst = Eigen::ArrayXd::Zero(n);
   s.creep = Eigen::ArrayXd::Zero(model.jointCount());
+  s.dose = Eigen::ArrayXd::Zero(n);
   s.dehydration = model.condition().dehydration_percent;
   const Factors k = factorsOf(model, s, nullptr);
   const double gamma = excitabilityOf(model, k);
@@ -83,6 +108,8 @@ PhysiologyState initialState(const PhysiologyModel& model) {
     s.gamma[f] = law::fusimotorTarget(p.tone, gamma, 1.0, drive, p.reflex_model == ReflexModel::ViciousCycle);
     s.tone[f] = law::toneTarget(p.tone, s.gamma[f], 1.0) + model.stressTone();
   }
+  // A rested subject's recent effort is its resting tone.
+  s.sustained_effort = s.tone;
   return s;
 }
 
@@ -114,11 +141,10 @@ void advance(const PhysiologyModel& model, const StepInputs& in, double dt, Phys
   const Factors k = factorsOf(model, s, &in);
   const double excitability = excitabilityOf(model, k);
   const bool vicious = p.reflex_model == ReflexModel::ViciousCycle;
-  // Joints: their passive tissues creep toward the current strain.
-  for (int j = 0; j < model.jointCount(); ++j) s.creep[j] = law::creepStep(p.creep, s.creep[j], (*in.joint_strain)[j], dt);
   for (int f = 0; f < model.fascicleCount(); ++f) {
     const double a = std::clamp((*in.activation)[f], 0.0, 1.0);
     const double capacity = std::max(1e-3, 1.0 - s.fatigued[f]);
+    const double dose_drive = riskDrive(p, driveInputs(model, s, k, f));
     // Flow and metabolites.
     const double flow_factor = (model.onTheBack(f) ? k.flow_back : k.flow_elsewhere) * (model.inTheTrunk(f) ? k.pump : 1.0);
     const double flow = law::contractionFlow(p.perfusion, a, (*in.passive_force)[f]) * flow_factor;
@@ -129,20 +155,26 @@ void advance(const PhysiologyModel& model, const StepInputs& in, double dt, Phys
     const double rate = p.injury_per_velocity * std::max(0.0, (*in.fibre_velocity)[f] - p.injury_velocity);
     s.injury[f] = (1.0 - (1.0 - s.injury[f]) * std::exp(-rate * dt)) * std::exp(-dt / p.injury_recovery_time);
     // The reflex loop: afferent drive -> fusimotor gain -> tone; stretch velocity -> burst.
-    const double drive = afferentOf(model, s, k, f);
+    const double afferent = afferentOf(model, s, k, f);
     const double relief = model.onTheBack(f) ? k.relief_back : k.relief_elsewhere;
-    const double gamma_target = law::fusimotorTarget(p.tone, excitability, relief, drive, vicious);
+    const double gamma_target = law::fusimotorTarget(p.tone, excitability, relief, afferent, vicious);
     s.gamma[f] = law::relax(s.gamma[f], gamma_target, 1.0 / p.fusimotor_time, dt);
     const double stretch = (*in.fibre_length)[f] / model.standingFibreLength(f);
     // A surface under the whole body, or a chair back under the trunk, takes over the muscles'
-    // postural work; a fatigued muscle cannot hold more tone than its remaining units give.
+    // postural work; the loop recruits only from the units fatigue has left.
     const bool resting = in.supported || (in.back_supported && model.inTheTrunk(f));
-    const double tone_target =
-        std::min(law::toneTarget(p.tone, s.gamma[f], stretch, resting) + model.stressTone(), 1.0 - s.fatigued[f]);
+    const double tone_target = capacity * (law::toneTarget(p.tone, s.gamma[f], stretch, resting) + model.stressTone());
     s.tone[f] = law::relax(s.tone[f], tone_target, 1.0 / p.tone_time, dt);
     const double burst_target = law::burstTarget(p.burst, s.gamma[f], (*in.fibre_velocity)[f]);
     s.burst[f] = law::relax(s.burst[f], burst_target, 1.0 / p.burst_time, dt);
+    // The strain dose, with the drive of the state as the step began held; lying and walking
+    // shed it fastest.
+    s.sustained_effort[f] = law::relax(s.sustained_effort[f], law::sustainedEffortTarget(p.dose, a, capacity, in.walking),
+                                       1.0 / p.dose.effort_window, dt);
+    s.dose[f] = law::doseStep(p.dose, s.dose[f], dose_drive, in.supported || in.walking, dt);
   }
+  // Joints: their passive tissues creep toward the current strain.
+  for (int j = 0; j < model.jointCount(); ++j) s.creep[j] = law::creepStep(p.creep, s.creep[j], (*in.joint_strain)[j], dt);
   // Whole body: a held stretch's after-effect, massage, the back's temperature, hydration.
   s.stretch_effect = in.stretching ? law::relax(s.stretch_effect, 1.0, 1.0 / p.stretch_onset_time, dt)
                                    : law::relax(s.stretch_effect, 0.0, 1.0 / p.stretch_recovery_time, dt);
@@ -158,38 +190,18 @@ void advance(const PhysiologyModel& model, const StepInputs& in, double dt, Phys
   s.dehydration = std::clamp(s.dehydration + 100.0 * (sweat - absorbed) / model.bodyMass(), 0.0, 10.0);
 }
 
-LoopInputs loopInputs(const PhysiologyModel& model, const PhysiologyState& s, const StepInputs& in, int f) {
-  const Factors k = factorsOf(model, s, &in);
-  LoopInputs loop;
-  loop.capacity = 1.0 - s.fatigued[f];
-  loop.creep = spannedCreep(model, s, f);
-  loop.injury = s.injury[f];
-  loop.passive_force = (*in.passive_force)[f];
-  loop.fibre_length = (*in.fibre_length)[f] / model.standingFibreLength(f);
-  loop.flow_factor = (model.onTheBack(f) ? k.flow_back : k.flow_elsewhere) * (model.inTheTrunk(f) ? k.pump : 1.0);
-  loop.relief = model.onTheBack(f) ? k.relief_back : k.relief_elsewhere;
-  loop.afferent_relief = model.onTheBack(f) ? k.afferent_relief_back : 1.0;
-  loop.stress_excitability = model.stressExcitability();
-  loop.hydration_excitability = k.hydration_excitability;
-  loop.electrolyte_excitability = model.electrolyteExcitability();
-  loop.ambient_excitability = model.ambientExcitability();
-  loop.stress_tone = model.stressTone();
-  return loop;
-}
-
-void report(const PhysiologyModel& model, const PhysiologyState& s, const StepInputs& in, PhysiologyView& view,
-            bool with_risk) {
+void report(const PhysiologyModel& model, const PhysiologyState& s, const StepInputs& in, PhysiologyView& view) {
   const Parameters& p = model.parameters();
   const int n = model.fascicleCount();
   const Factors k = factorsOf(model, s, &in);
   view.flow.resize(n);
   view.afferent.resize(n);
-  if (with_risk) view.risk.resize(n);
+  view.risk.resize(n);
   for (int f = 0; f < n; ++f) {
     const double flow_factor = (model.onTheBack(f) ? k.flow_back : k.flow_elsewhere) * (model.inTheTrunk(f) ? k.pump : 1.0);
     view.flow[f] = law::contractionFlow(p.perfusion, (*in.activation)[f], (*in.passive_force)[f]) * flow_factor;
     view.afferent[f] = afferentOf(model, s, k, f);
-    if (with_risk) view.risk[f] = spasmRisk(p, model.metabolites(), loopInputs(model, s, in, f));
+    view.risk[f] = law::riskOfDose(s.dose[f]);
   }
 }
 

@@ -18,13 +18,12 @@ void limits(const PhysiologyModel& model, const PhysiologyState& state, Physiolo
 // Advances every state by dt with the inputs held (each relaxation integrated exactly).
 void advance(const PhysiologyModel& model, const StepInputs& in, double dt, PhysiologyState& state);
 
-// Flow and afferent drive per fascicle at the state (view.flow, .afferent), and the spasm risk
-// (view.risk) when `with_risk` (it costs the most, and changes slowly).
-void report(const PhysiologyModel& model, const PhysiologyState& state, const StepInputs& in, PhysiologyView& view,
-            bool with_risk = true);
+// Flow, afferent drive and spasm risk per fascicle at the state (view.flow, .afferent, .risk).
+void report(const PhysiologyModel& model, const PhysiologyState& state, const StepInputs& in, PhysiologyView& view);
 
-// A fascicle's situation as the spasm-risk loop sees it (also used for the contributors).
-LoopInputs loopInputs(const PhysiologyModel& model, const PhysiologyState& state, const StepInputs& in, int fascicle);
+// What each factor adds to a fascicle's spasm risk at the state (spasm_risk.hpp).
+std::array<double, kRiskFactorCount> riskContributions(const PhysiologyModel& model, const PhysiologyState& state,
+                                                       int fascicle);
 
 // The longest step that keeps the explicit coupling with recruitment accurate: no fascicle's
 // fatigued fraction may move by more than `tolerance` at the current rates.

@@ -163,8 +163,8 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
   physiology::PhysiologyView view;
   physiology::SpasmDetector spasms(n, params);
   TaskFailureWatch failure_watch(params.task_failure_margin, params.task_failure_persist);
+  RiskRanking risk_ranking(layout.groups, layout.group_of);
   double physiology_seconds = 0.0, outputs_seconds = 0.0;
-  double next_risk_time = 0.0;
 
   long next_sample = 0;
   const auto sampleTime = [&](long k) { return std::min(T, static_cast<double>(k) * dt_sample); };
@@ -250,13 +250,9 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
       inputs.therapy = therapyOf(target);
       inputs.therapy_elapsed = t - pp.start;
 
-      // The outputs of [t, t + dt): the frame, and the physiology as the step begins. The risk
-      // is refreshed every 0.1 s while moving and every 5 s while holding (it changes slowly
-      // and costs the most), on times independent of the sampling.
+      // The outputs of [t, t + dt): the frame, and the physiology as the step begins.
       auto clock = Clock::now();
-      const bool refresh_risk = view.risk.size() == 0 || t >= next_risk_time - 1e-12;
-      if (refresh_risk) next_risk_time = t + (still ? 5.0 : 0.1);
-      physiology::report(body_physiology, state, inputs, view, refresh_risk);
+      physiology::report(body_physiology, state, inputs, view);
       physiology_seconds += std::chrono::duration<double>(Clock::now() - clock).count();
       clock = Clock::now();
       const std::vector<double> values = channelValues(frame, state, view, layout);
@@ -265,16 +261,16 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
       record(frame, values, pp.index, until, last_phase && until >= pp.end - 1e-12);
       spasms.observe(t, dt, state.tone, frame.activation, view.floor);
       failure_watch.observe(frame.shortfall_percent, t, dt);
+      risk_ranking.observe(view.risk, dt);
       Eigen::Index worst = 0;
-      if (refresh_risk && view.risk.maxCoeff(&worst) > result.peak_risk.value) {
+      if (view.risk.maxCoeff(&worst) > result.peak_risk.value) {
         PeakRisk& peak = result.peak_risk;
         peak.value = view.risk[worst];
         peak.time = t;
         peak.muscle = model.fascicle(static_cast<int>(worst)).name;
         peak.group = model.fascicle(static_cast<int>(worst)).group;
         peak.phase = pp.index;
-        peak.contributions = physiology::riskContributions(
-            params, body_physiology.metabolites(), physiology::loopInputs(body_physiology, state, inputs, static_cast<int>(worst)));
+        peak.contributions = physiology::riskContributions(body_physiology, state, static_cast<int>(worst));
       }
       outputs_seconds += std::chrono::duration<double>(Clock::now() - clock).count();
       // The physiology over the step, with the recruited activations held.
@@ -311,6 +307,7 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
     result.spasm_events.push_back(event);
   }
   result.task_failure = failure_watch.failure();
+  result.risk_by_group = risk_ranking.ranked();
   result.simulated_s = T;
   result.stage_seconds = solver.stageSeconds();
   result.stage_seconds[kPhysiology] = physiology_seconds;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "physiology/spasm_risk.hpp"
+#include "sim/risk_ranking.hpp"
 #include "sim/frame_solver.hpp"
 
 namespace tonus::sim {
@@ -117,6 +118,7 @@ struct RunResult {
   std::optional<double> task_failure;        // [s] when the muscles first could not go on
   std::vector<SpasmEvent> spasm_events;
   PeakRisk peak_risk;
+  std::vector<GroupRisk> risk_by_group;  // what drives the risk, most time at high risk first
   std::array<double, kStageCount> stage_seconds{};
   int channelIndex(const std::string& name) const;  // -1 if absent
 };

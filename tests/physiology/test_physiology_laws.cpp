@@ -129,59 +129,79 @@ TEST(ReflexLaw, AfferentsGainAndToneRiseWithTheirDrivers) {
   EXPECT_DOUBLE_EQ(law::fusimotorTarget(p.tone, 1.0, 1.0, 0.2, false), law::fusimotorTarget(p.tone, 1.0, 1.0, 0.8, false));
   EXPECT_LT(law::toneTarget(p.tone, 1.5, 1.0), law::toneTarget(p.tone, 2.5, 1.0));
   EXPECT_LT(law::toneTarget(p.tone, 2.0, 1.0), law::toneTarget(p.tone, 2.0, 1.2));
-  // Lying on a surface the postural (resting) part of tone is gone; the reflex loop's part stays.
+  // Lying on a surface the postural (resting) part of tone is gone and the loop keeps a share.
   EXPECT_DOUBLE_EQ(law::toneTarget(p.tone, 1.0, 1.0, true), 0.0);
+  EXPECT_NEAR(law::toneTarget(p.tone, 3.0, 1.0, true), p.tone.supported_share * (law::toneTarget(p.tone, 3.0, 1.0) - 3.0 * p.tone.resting), 1e-15)
+      << "a support takes most of the loop's tone too";
   EXPECT_NEAR(law::toneTarget(p.tone, 1.0, 1.0, false), p.tone.resting, 1e-15);
-  EXPECT_NEAR(law::toneTarget(p.tone, 2.5, 1.0, false) - law::toneTarget(p.tone, 2.5, 1.0, true), 2.5 * p.tone.resting, 1e-15);
   // The phasic burst grows with stretch velocity above its threshold and is capped.
   EXPECT_DOUBLE_EQ(law::burstTarget(p.burst, 1.0, 0.5 * p.burst.threshold), 0.0);
   EXPECT_LT(law::burstTarget(p.burst, 1.0, 1.0), law::burstTarget(p.burst, 1.0, 2.0));
   EXPECT_LE(law::burstTarget(p.burst, 3.0, 100.0), p.burst.limit);
 }
 
-TEST(SpasmRisk, EachAdverseFactorRaisesItAndReliefsLowerIt) {
+TEST(SpasmRisk, EachAccumulatingFactorRaisesTheDriveAndReliefsLowerIt) {
   const Parameters p;
-  const law::MetaboliteParameters m = metaboliteLaw(p);
-  LoopInputs fresh;
-  const double base = spasmRisk(p, m, fresh);
-  EXPECT_GT(base, 0.0);
-  EXPECT_LT(base, 0.3) << "a fresh, calm, upright muscle is far from spasm";
-  const auto riskWith = [&](auto change) {
-    LoopInputs in = fresh;
+  DriveInputs fresh;
+  fresh.sustained_effort = 0.05;
+  fresh.metabolites = 0.3;
+  const double base = riskDrive(p, fresh);
+  EXPECT_NEAR(base, 1.0 + p.dose.afferent_weight * law::afferentDrive(p.afferents, 0.3, 0.0, 0.0), 1e-12)
+      << "the reference effort at normal gain drives at about 1";
+  const auto driveWith = [&](auto change) {
+    DriveInputs in = fresh;
     change(in);
-    return spasmRisk(p, m, in);
+    return riskDrive(p, in);
   };
-  EXPECT_GT(riskWith([](LoopInputs& x) { x.capacity = 0.6; }), base);
-  EXPECT_GT(riskWith([](LoopInputs& x) { x.creep = 1.0; }), base);
-  EXPECT_GT(riskWith([](LoopInputs& x) { x.fibre_length = 1.2; }), base);
-  EXPECT_GT(riskWith([](LoopInputs& x) { x.stress_excitability = 1.3; }), base);
-  EXPECT_GT(riskWith([](LoopInputs& x) { x.hydration_excitability = 1.1; }), base);
-  EXPECT_LT(riskWith([](LoopInputs& x) { x.relief = 0.8; }), base);
-  EXPECT_LT(riskWith([](LoopInputs& x) { x.flow_factor = 1.5; }), base);
-  // Everything at once sustains a spasm.
-  EXPECT_DOUBLE_EQ(riskWith([](LoopInputs& x) {
-                     x.capacity = 0.5, x.creep = 1.0, x.fibre_length = 1.3, x.passive_force = 0.1;
-                     x.stress_excitability = 1.3, x.hydration_excitability = 1.1;
-                   }),
-                   1.0);
-  // Under pain adaptation the loop has no positive feedback: far lower.
-  Parameters lund = p;
-  lund.reflex_model = ReflexModel::PainAdaptation;
-  LoopInputs adverse = fresh;
-  adverse.capacity = 0.5, adverse.creep = 1.0, adverse.fibre_length = 1.3;
-  EXPECT_LT(spasmRisk(lund, m, adverse), 0.5 * spasmRisk(p, m, adverse));
+  EXPECT_GT(driveWith([](DriveInputs& x) { x.sustained_effort = 0.15; }), base);
+  EXPECT_GT(driveWith([](DriveInputs& x) { x.creep = 1.0; }), base);
+  EXPECT_GT(driveWith([](DriveInputs& x) { x.metabolites = 3.0; }), base);
+  EXPECT_GT(driveWith([](DriveInputs& x) { x.injury = 0.5; }), base);
+  EXPECT_GT(driveWith([](DriveInputs& x) { x.gamma = 1.3; }), base);
+  EXPECT_LT(driveWith([](DriveInputs& x) { x.afferent_relief = 0.5; }), base);
+  // Nothing sustained, nothing driven: a relaxed, unloaded muscle accumulates no dose.
+  EXPECT_EQ(driveWith([](DriveInputs& x) { x.sustained_effort = 0.0; }), 0.0);
+}
+
+TEST(SpasmRisk, TheDoseBuildsOverItsWindowAndRestShedsItFaster) {
+  const Parameters p;
+  const law::DoseParameters& d = p.dose;
+  // A constant drive for an hour: exact, in one step or in many.
+  const double u = 2.0, hour = 3600.0;
+  double many = 0.0;
+  for (int k = 0; k < 720; ++k) many = law::doseStep(d, many, u, false, 5.0);
+  const double one = law::doseStep(d, 0.0, u, false, hour);
+  EXPECT_NEAR(one, d.rate * u * d.recovery_active * (1.0 - std::exp(-hour / d.recovery_active)), 1e-12);
+  EXPECT_NEAR(many, one, 1e-12);
+  // Unloaded, it decays: by half in tau ln 2, far sooner lying or walking than holding a posture.
+  EXPECT_NEAR(law::doseStep(d, 1.0, 0.0, true, d.recovery_rest * std::log(2.0)), 0.5, 1e-12);
+  EXPECT_LT(law::doseStep(d, 1.0, 0.0, true, 600.0), law::doseStep(d, 1.0, 0.0, false, 600.0));
+  // The index is graded: 0 without a dose, one half at a dose of ln 2, never 1.
+  EXPECT_EQ(law::riskOfDose(0.0), 0.0);
+  EXPECT_NEAR(law::riskOfDose(std::log(2.0)), 0.5, 1e-15);
+  EXPECT_LT(law::riskOfDose(20.0), 1.0);
 }
 
 TEST(SpasmRisk, ContributionsNameTheFactorThatMatters) {
   const Parameters p;
-  const law::MetaboliteParameters m = metaboliteLaw(p);
-  LoopInputs slumped;
-  slumped.creep = 1.0, slumped.fibre_length = 1.25, slumped.passive_force = 0.05;
-  const auto parts = riskContributions(p, m, slumped);
-  EXPECT_GT(parts[kPosture], 0.1);
+  DriveInputs slumped;
+  slumped.sustained_effort = 0.01;
+  slumped.creep = 1.5;
+  const auto parts = riskContributions(p, slumped, 0.4);
+  EXPECT_GT(parts[kPosture], 0.2) << "creep carries most of this drive";
+  EXPECT_LE(parts[kPosture], 0.4);
   EXPECT_DOUBLE_EQ(parts[kDehydration], 0.0);
   EXPECT_DOUBLE_EQ(parts[kElectrolytes], 0.0);
   EXPECT_DOUBLE_EQ(parts[kRapidStretch], 0.0);
+  DriveInputs stressed_and_tired;
+  stressed_and_tired.sustained_effort = 0.2;
+  stressed_and_tired.capacity = 0.5;
+  stressed_and_tired.stress_excitability = 1.3;
+  stressed_and_tired.gamma = 1.3;
+  const auto other = riskContributions(p, stressed_and_tired, 0.6);
+  EXPECT_NEAR(other[kFatigue], 0.6 * 0.5, 1e-12) << "half the effort is the fatigue's";
+  EXPECT_NEAR(other[kStress], 0.6 * (1.0 - 1.0 / 1.3), 1e-12);
+  EXPECT_DOUBLE_EQ(other[kPosture], 0.0);
 }
 
 }  // namespace

@@ -43,6 +43,7 @@ struct ToneParameters {
   double exponent;       // steepness of the loop's recruitment of motor units
   double pain_coupling;  // J: fusimotor gain rise per unit afferent drive (vicious cycle)
   double length_gain;    // spindle sensitivity rise per unit fibre stretch beyond standing
+  double supported_share;  // share of the loop's tone left in a muscle at rest on a support
 };
 
 // Fusimotor gain the muscle settles to: 1 is normal; excitability (stress, hydration,
@@ -55,11 +56,14 @@ inline double fusimotorTarget(const ToneParameters& p, double excitability, doub
 // Involuntary activation the spindle loop holds at gain gamma and fibre stretch (fibre length
 // relative to upright standing, the length the spindles are set for): a stretched muscle's
 // spindles fire more, 1 + length_gain (stretch - 1), the stretch clamped to [0.7, 1.3]. The
-// resting part is postural: lying on a surface, relaxed trunk muscles fall silent (`supported`).
+// resting part is postural: lying on a surface, relaxed trunk muscles fall silent, and the loop
+// keeps only a share of its tone (`supported`). It is a fraction of the muscle's fresh units:
+// the loop recruits only from units that can still fire.
 inline double toneTarget(const ToneParameters& p, double gamma, double relative_length, bool supported = false) {
   const double stretch = 1.0 + p.length_gain * (std::clamp(relative_length, 0.7, 1.3) - 1.0);
   const double excess = std::max(0.0, gamma * stretch - 1.0);
-  return (supported ? 0.0 : p.resting * gamma) + p.span * hill(excess / p.gain_half, p.exponent);
+  const double loop = p.span * hill(excess / p.gain_half, p.exponent);
+  return supported ? p.supported_share * loop : p.resting * gamma + loop;
 }
 
 struct BurstParameters {
