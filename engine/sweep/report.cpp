@@ -108,21 +108,23 @@ Report makeReport(const Sweep& sweep, const ResultsStore& store) {
   report.sweep = sweep.name;
   const std::vector<double> failure = store.figure("task_failure_s"), events = store.figure("spasm_events");
   const std::vector<double> l4l5 = store.figure("L4L5_above_action_limit_s"), l5s1 = store.figure("L5S1_above_action_limit_s");
-  const std::vector<double> exceeded = store.figure("capacity_exceeded_s");
+  const std::vector<double> exceeded = store.figure("capacity_exceeded_s"), risk = store.figure("spasm_risk");
   Capability& c = report.capability;
   c.cases = static_cast<int>(failure.size());
   c.invalid = static_cast<int>(store.finishedCases().size()) - c.cases;
-  int completed = 0, under = 0, calm = 0, all = 0;
+  int completed = 0, under = 0, calm = 0, all = 0, below_half = 0;
   for (std::size_t i = 0; i < failure.size(); ++i) {
     // Capable, as 3DSSPP counts it: the muscles could supply every frame's demand, and never gave out.
     const bool ok = std::isnan(failure[i]) && exceeded[i] <= 0.0, safe = l4l5[i] <= 0.0 && l5s1[i] <= 0.0, no_spasm = events[i] == 0.0;
     completed += ok, under += safe, calm += no_spasm, all += ok && safe && no_spasm;
+    below_half += risk[i] < 0.5;
   }
   if (c.cases > 0) {
     c.completed = static_cast<double>(completed) / c.cases;
     c.under_niosh = static_cast<double>(under) / c.cases;
     c.without_spasm = static_cast<double>(calm) / c.cases;
     c.all_three = static_cast<double>(all) / c.cases;
+    c.risk_below_half = static_cast<double>(below_half) / c.cases;
   }
   Eigen::MatrixXd x;
   std::vector<int> owner;
@@ -142,7 +144,8 @@ std::string reportText(const Report& r) {
   const std::pair<const char*, double> shares[] = {{"did the task within capacity, no failure", r.capability.completed},
                                                    {"never above the NIOSH action limit (3.4 kN)", r.capability.under_niosh},
                                                    {"no spasm episode", r.capability.without_spasm},
-                                                   {"all three", r.capability.all_three}};
+                                                   {"all three", r.capability.all_three},
+                                                   {"spasm risk below 0.5 (half would ache)", r.capability.risk_below_half}};
   for (const auto& [label, share] : shares) {
     std::snprintf(line, sizeof line, "  %-44s %5.1f %%\n", label, 100 * share);
     text += line;
@@ -170,7 +173,8 @@ nlohmann::json reportJson(const Report& r) {
   j["cases"] = r.capability.cases;
   j["invalid_cases"] = r.capability.invalid;
   j["capable"] = {{"completed", r.capability.completed}, {"under_niosh_action_limit", r.capability.under_niosh},
-                  {"without_spasm", r.capability.without_spasm}, {"all_three", r.capability.all_three}};
+                  {"without_spasm", r.capability.without_spasm}, {"all_three", r.capability.all_three},
+                  {"risk_below_half", r.capability.risk_below_half}};
   for (const OutputDrivers& o : r.outputs) {
     nlohmann::json drivers = nlohmann::json::array();
     for (const Driver& d : o.ranked) {

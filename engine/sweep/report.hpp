@@ -19,6 +19,7 @@ struct Capability {
   double under_niosh = 0.0;    // share never above the NIOSH action limit (L4/L5 and L5/S1)
   double without_spasm = 0.0;  // share with no spasm episode
   double all_three = 0.0;
+  double risk_below_half = 0.0;  // share whose peak spasm risk stayed below 0.5 (docs/physiology.md)
 };
 
 struct Driver {

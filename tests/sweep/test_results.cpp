@@ -134,6 +134,12 @@ TEST(Report, CountsTheCapableAndRanksTheDrivers) {
   EXPECT_EQ(report.capability.invalid, 1);
   EXPECT_DOUBLE_EQ(report.capability.completed, 0.75);
   EXPECT_DOUBLE_EQ(report.capability.without_spasm, 0.8);
+  // The men's cases, at risk 0.3, are the ones below 0.5.
+  int men = 0;
+  for (const Case& c : casesOf(s)) men += c.values[2] == "male";
+  EXPECT_DOUBLE_EQ(report.capability.risk_below_half, men / 200.0);
+  EXPECT_GT(men, 50);
+  EXPECT_LT(men, 150);
   EXPECT_NEAR(report.capability.under_niosh, 0.75, 0.01);  // loads above 20 kg: a quarter of the range
   const OutputDrivers& peak = report.outputs[0];
   ASSERT_EQ(peak.ranked.size(), 3u);
