@@ -76,6 +76,7 @@ std::vector<ParameterEntry> parameterTable(Parameters& p) {
       {"pain_inhibition", &p.pain_inhibition, 0.0, 0.9, ""},
       {"pain_coactivation", &p.pain_coactivation, 0.0, 0.5, ""},
       {"risk_effort_window_s", &p.dose.effort_window, 1.0, 1e5, "s"},
+      {"risk_effort_fall_time_s", &p.dose.effort_fall_time, 0.01, 1e5, "s"},
       {"risk_effort_reference", &p.dose.effort_reference, 1e-3, 1.0, ""},
       {"risk_creep_reference", &p.dose.creep_reference, 1e-3, 100.0, ""},
       {"risk_dose_rate", &p.dose.rate, 0.0, 1.0, "1/s"},

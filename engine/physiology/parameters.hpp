@@ -112,7 +112,7 @@ struct Parameters {
   // effort and creep, and the recovery times ASSUMPTIONS; the rate k is CALIBRATED so that the
   // reference man standing 2 h reaches 0.5, the share of healthy people who develop low-back pain
   // in 2 h of standing (pooled 54 %, 40-81 % across studies; docs/physiology.md).
-  law::DoseParameters dose{600.0, 0.05, 0.25, 0.94e-4, 3600.0, 300.0, 0.05, 3.0};
+  law::DoseParameters dose{600.0, 2.0, 0.05, 0.25, 0.94e-4, 3600.0, 300.0, 0.05, 3.0};
 
   // Spasm and task failure (ASSUMPTION: no published threshold, D section 8).
   double spasm_threshold = 0.15;      // tone [fraction of max]

@@ -169,8 +169,8 @@ void advance(const PhysiologyModel& model, const StepInputs& in, double dt, Phys
     s.burst[f] = law::relax(s.burst[f], burst_target, 1.0 / p.burst_time, dt);
     // The strain dose, with the drive of the state as the step began held; lying and walking
     // shed it fastest.
-    s.sustained_effort[f] = law::relax(s.sustained_effort[f], law::sustainedEffortTarget(p.dose, a, capacity, in.walking),
-                                       1.0 / p.dose.effort_window, dt);
+    s.sustained_effort[f] =
+        law::staticEffortStep(p.dose, s.sustained_effort[f], law::sustainedEffortTarget(p.dose, a, capacity, in.walking), dt);
     s.dose[f] = law::doseStep(p.dose, s.dose[f], dose_drive, in.supported || in.walking, dt);
   }
   // Joints: their passive tissues creep toward the current strain.

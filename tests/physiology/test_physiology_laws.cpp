@@ -182,6 +182,29 @@ TEST(SpasmRisk, TheDoseBuildsOverItsWindowAndRestShedsItFaster) {
   EXPECT_LT(law::riskOfDose(20.0), 1.0);
 }
 
+TEST(SpasmRisk, TheStaticLevelBuildsSlowlyAndAPauseResetsIt) {
+  const law::DoseParameters& d = Parameters{}.dose;
+  // Holding 20 % of the fresh units: the level climbs over the window, not at once.
+  const double after_window = law::staticEffortStep(d, 0.0, 0.2, d.effort_window);
+  EXPECT_NEAR(after_window, 0.2 * (1.0 - std::exp(-1.0)), 1e-12);
+  EXPECT_LT(law::staticEffortStep(d, 0.0, 0.2, 60.0), 0.03);
+  // A pause of a few seconds brings it down to the pause's level.
+  EXPECT_LT(law::staticEffortStep(d, 0.2, 0.02, 3.0 * d.effort_fall_time), 0.03);
+  // Lifting: 2 s of 40 % and 4 s of 5 %, for an hour. The level settles near the pauses, far
+  // below the cycle's mean effort (16.7 %), where a plain average would sit.
+  double level = 0.0;
+  for (int cycle = 0; cycle < 600; ++cycle) {
+    for (int k = 0; k < 20; ++k) level = law::staticEffortStep(d, level, 0.4, 0.1);
+    for (int k = 0; k < 40; ++k) level = law::staticEffortStep(d, level, 0.05, 0.1);
+  }
+  EXPECT_GT(level, 0.05);
+  EXPECT_LT(level, 0.06);
+  // Fatigue raises the effort of the same activation; gait lowers its static part.
+  EXPECT_DOUBLE_EQ(law::sustainedEffortTarget(d, 0.1, 0.5, false), 0.2);
+  EXPECT_DOUBLE_EQ(law::sustainedEffortTarget(d, 0.04, 1.0, true), 0.0);
+  EXPECT_NEAR(law::sustainedEffortTarget(d, 0.3, 1.0, true), 0.3 - d.gait_effort, 1e-15);
+}
+
 TEST(SpasmRisk, ContributionsNameTheFactorThatMatters) {
   const Parameters p;
   DriveInputs slumped;

@@ -1,11 +1,15 @@
 #pragma once
 // Spasm risk as a graded index over a sustained window (issue 13; docs/physiology.md, "Spasm
 // risk"). A muscle accumulates a dose D of sustained strain and sheds it in rest:
-//   sustained effort   dS/dt = (e - S) / tau_S,   e = a / c, less g while walking
+//   static effort      dS/dt = (e - S) / tau,  tau = tau_S rising, tau_fall falling;
+//                      e = a / c, less g while walking
 //   drive              u = (S / S_ref + creep / C_ref) x gamma x (1 + w n)
 //   dose               dD/dt = k u - D / tau_rec, tau_rec short in rest, long otherwise
 //   risk               1 - exp(-D)
-// S is effort relative to the units still fresh (a/c), so fatigue raises it; gamma carries the
+// S is the static level of the effort (Jonsson 1978's amplitude-distribution static level: what
+// the muscle never lets go of): it builds over tau_S and drops within seconds in any pause, so
+// intermittent work counts by its pauses and a hold by its whole effort. The effort is relative
+// to the units still fresh (a/c), so fatigue raises it; gamma carries the
 // reflex gain (stress, hydration, electrolytes, the vicious cycle); n the afferent drive of
 // metabolites (sustained activation against reduced flow), joint creep and rapid stretch. No
 // instantaneous posture or stretch enters: only states that build over minutes. The scale is
@@ -20,6 +24,7 @@ namespace tonus::physiology::law {
 
 struct DoseParameters {
   double effort_window;     // tau_S [s]: how long an effort must last to count as sustained
+  double effort_fall_time;  // tau_fall [s]: how fast a pause lowers the static level
   double effort_reference;  // S_ref: sustained effort giving unit drive
   double creep_reference;   // C_ref [strain units]: joint creep giving unit drive
   double rate;              // k [1/s]: dose per second at unit drive
@@ -35,6 +40,11 @@ struct DoseParameters {
 inline double sustainedEffortTarget(const DoseParameters& p, double activation, double capacity, bool walking) {
   const double effort = std::min(1.0, activation / std::max(capacity, 1e-3));
   return walking ? std::max(0.0, effort - p.gait_effort) : effort;
+}
+
+// The static level after dt with the effort held: it rises slowly and falls fast.
+inline double staticEffortStep(const DoseParameters& p, double level, double effort, double dt) {
+  return relax(level, effort, 1.0 / (effort > level ? p.effort_window : p.effort_fall_time), dt);
 }
 
 // Drive of the dose at a state; gamma the fusimotor gain, afferent n in [0, 1].
