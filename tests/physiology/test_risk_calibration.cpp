@@ -182,12 +182,12 @@ TEST(RiskPlausibility, OrdinaryWorkIsSustainable) {
 }
 
 TEST(RiskPlausibility, RestAfterAHardDayShedsTheRiskAndTheTone) {
-  // Tone and the strain dose decay in rest: after a long bent and lifting day, 30 min lying
+  // Tone and the strain dose decay in rest: after hours of bent sitting and lifting, 30 min lying
   // brings the risk below a tenth and every muscle's tone to a few percent.
   Fixture f;
   const RunResult r = f.run(scenarioOf("stress: 0.6, dehydration_percent: 2",
-                                       "  - sit: {duration: 4h, style: slumped, neck_flexion_deg: 20}\n"
-                                       "  - lift: {reps: 50, load_kg: 15, cycle_s: 6}\n  - sit: {duration: 3h, style: forward}\n"
+                                       "  - sit: {duration: 1h, style: slumped, neck_flexion_deg: 20}\n"
+                                       "  - lift: {reps: 30, load_kg: 15, cycle_s: 6}\n  - sit: {duration: 2h, style: forward}\n"
                                        "  - lie: {duration: 30min}\n"));
   EXPECT_GT(Fixture::phasePeak(r, 2, "spasm_risk"), 0.9) << "the day itself is hard";
   const Sample& rested = Fixture::lastSampleOfPhase(r, 3);
