@@ -12,7 +12,7 @@ struct PhysiologyState {
   Eigen::ArrayXd tone;         // involuntary (reflex) activation [fraction of max]
   Eigen::ArrayXd burst;        // phasic stretch-reflex activation [fraction of max]
   Eigen::ArrayXd injury;       // afferent drive from rapid stretch [0, 1]
-  Eigen::ArrayXd sustained_effort;  // recent effort relative to the fresh units [-] (window tau_S)
+  Eigen::ArrayXd static_effort;     // static level of effort relative to the fresh units [-]
   Eigen::ArrayXd dose;         // strain dose behind the spasm risk [-]
   Eigen::ArrayXd creep;        // per joint: creep of the passive tissues [strain units]
   double stretch_effect = 0.0;      // [0, 1] after a held stretch

@@ -14,7 +14,7 @@ double afferentOf(const Parameters& p, const DriveInputs& in) {
 }  // namespace
 
 double riskDrive(const Parameters& p, const DriveInputs& in) {
-  return law::doseDrive(p.dose, in.sustained_effort, in.creep, in.gamma, afferentOf(p, in));
+  return law::doseDrive(p.dose, in.static_effort, in.creep, in.gamma, afferentOf(p, in));
 }
 
 std::array<double, kRiskFactorCount> riskContributions(const Parameters& p, const DriveInputs& in, double risk) {
@@ -27,7 +27,7 @@ std::array<double, kRiskFactorCount> riskContributions(const Parameters& p, cons
     DriveInputs neutral = in;
     switch (f) {
       // As if the muscle were fresh: the same activation is a smaller effort.
-      case kFatigue: neutral.sustained_effort = in.sustained_effort * in.capacity; break;
+      case kFatigue: neutral.static_effort = in.static_effort * in.capacity; break;
       case kPosture: neutral.creep = 0.0; break;
       case kRapidStretch: neutral.injury = 0.0; break;
       case kStress: neutral.gamma = in.gamma / in.stress_excitability; break;

@@ -10,7 +10,7 @@ namespace tonus::physiology {
 
 // One muscle's state, as the dose's drive sees it.
 struct DriveInputs {
-  double sustained_effort = 0.0;  // S: recent effort relative to the fresh units (a / c)
+  double static_effort = 0.0;  // S: static level of effort relative to the fresh units (a / c)
   double capacity = 1.0;          // 1 - MF
   double creep = 0.0;             // largest creep of the joints it spans
   double metabolites = 0.0;       // metabolite index

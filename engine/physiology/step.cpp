@@ -54,12 +54,10 @@ double excitabilityOf(const PhysiologyModel& model, const Factors& k) {
          k.hydration_excitability;
 }
 
-// Temperature the back is driven toward now: a heat wrap warms it; ice cools it for the
-// first ice_on_time of a cold phase, then comes off.
-// A fascicle's state as the strain dose's drive sees it.
+// A fascicle's state as the strain dose's drive sees it (for the risk's contributors).
 DriveInputs driveInputs(const PhysiologyModel& model, const PhysiologyState& s, const Factors& k, int f) {
   DriveInputs d;
-  d.sustained_effort = s.sustained_effort[f];
+  d.static_effort = s.static_effort[f];
   d.capacity = std::max(1e-3, 1.0 - s.fatigued[f]);
   d.creep = spannedCreep(model, s, f);
   d.metabolites = s.metabolites[f];
@@ -72,6 +70,8 @@ DriveInputs driveInputs(const PhysiologyModel& model, const PhysiologyState& s, 
   return d;
 }
 
+// Temperature the back is driven toward now: a heat wrap warms it; ice cools it for the
+// first ice_on_time of a cold phase, then comes off.
 double backTemperatureTarget(const Parameters& p, const StepInputs& in) {
   if (in.therapy == Therapy::Heat) return p.heat_warming;
   if (in.therapy == Therapy::Cold && in.therapy_elapsed < p.ice_on_time) return -p.cold_cooling;
@@ -109,7 +109,7 @@ PhysiologyState initialState(const PhysiologyModel& model) {
     s.tone[f] = law::toneTarget(p.tone, s.gamma[f], 1.0) + model.stressTone();
   }
   // A rested subject's recent effort is its resting tone.
-  s.sustained_effort = s.tone;
+  s.static_effort = s.tone;
   return s;
 }
 
@@ -144,7 +144,8 @@ void advance(const PhysiologyModel& model, const StepInputs& in, double dt, Phys
   for (int f = 0; f < model.fascicleCount(); ++f) {
     const double a = std::clamp((*in.activation)[f], 0.0, 1.0);
     const double capacity = std::max(1e-3, 1.0 - s.fatigued[f]);
-    const double dose_drive = riskDrive(p, driveInputs(model, s, k, f));
+    const double dose_drive =
+        law::doseDrive(p.dose, s.static_effort[f], spannedCreep(model, s, f), s.gamma[f], afferentOf(model, s, k, f));
     // Flow and metabolites.
     const double flow_factor = (model.onTheBack(f) ? k.flow_back : k.flow_elsewhere) * (model.inTheTrunk(f) ? k.pump : 1.0);
     const double flow = law::contractionFlow(p.perfusion, a, (*in.passive_force)[f]) * flow_factor;
@@ -169,8 +170,8 @@ void advance(const PhysiologyModel& model, const StepInputs& in, double dt, Phys
     s.burst[f] = law::relax(s.burst[f], burst_target, 1.0 / p.burst_time, dt);
     // The strain dose, with the drive of the state as the step began held; lying and walking
     // shed it fastest.
-    s.sustained_effort[f] =
-        law::staticEffortStep(p.dose, s.sustained_effort[f], law::sustainedEffortTarget(p.dose, a, capacity, in.walking), dt);
+    s.static_effort[f] =
+        law::staticEffortStep(p.dose, s.static_effort[f], law::staticEffortTarget(p.dose, a, capacity, in.walking), dt);
     s.dose[f] = law::doseStep(p.dose, s.dose[f], dose_drive, in.supported || in.walking, dt);
   }
   // Joints: their passive tissues creep toward the current strain.

@@ -1,11 +1,10 @@
 #pragma once
-// What drives the risk: how long each muscle group's spasm risk (its worst fascicle's) spent
-// above 0.2, 0.5 and 0.8 over a run, and its peak; groups ranked by that time.
+// What drives the risk: how long each muscle group's spasm risk (its worst fascicle's, as the
+// group's `risk_` channel carries it) spent above 0.2, 0.5 and 0.8 over a run, and its peak;
+// groups ranked by that time.
 #include <array>
 #include <string>
 #include <vector>
-
-#include <Eigen/Core>
 
 namespace tonus::sim {
 
@@ -19,16 +18,14 @@ struct GroupRisk {
 
 class RiskRanking {
  public:
-  RiskRanking(std::vector<std::string> groups, std::vector<int> group_of);
-  // The fascicles' risk over a step of dt.
-  void observe(const Eigen::VectorXd& risk, double dt);
+  explicit RiskRanking(std::vector<std::string> groups);
+  // The groups' risk over a step of dt, one value per group in the constructor's order.
+  void observe(const double* group_risk, double dt);
   // Most time above 0.8 first, then above 0.5, then above 0.2, then the higher peak.
   std::vector<GroupRisk> ranked() const;
 
  private:
-  std::vector<int> group_of_;
   std::vector<GroupRisk> groups_;
-  std::vector<double> worst_;  // per group, this step
 };
 
 }  // namespace tonus::sim

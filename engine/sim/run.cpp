@@ -163,7 +163,9 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
   physiology::PhysiologyView view;
   physiology::SpasmDetector spasms(n, params);
   TaskFailureWatch failure_watch(params.task_failure_margin, params.task_failure_persist);
-  RiskRanking risk_ranking(layout.groups, layout.group_of);
+  RiskRanking risk_ranking(layout.groups);
+  // The channels carry each group's risk in a block, in the layout's group order.
+  const auto group_risk_at = static_cast<std::size_t>(result.channelIndex("risk_" + layout.groups.front()));
   double physiology_seconds = 0.0, outputs_seconds = 0.0;
 
   long next_sample = 0;
@@ -261,7 +263,7 @@ RunResult runScenario(const scenario::Scenario& scenario, const body::SpineModel
       record(frame, values, pp.index, until, last_phase && until >= pp.end - 1e-12);
       spasms.observe(t, dt, state.tone, frame.activation, view.floor);
       failure_watch.observe(frame.shortfall_percent, t, dt);
-      risk_ranking.observe(view.risk, dt);
+      risk_ranking.observe(values.data() + group_risk_at, dt);
       Eigen::Index worst = 0;
       if (view.risk.maxCoeff(&worst) > result.peak_risk.value) {
         PeakRisk& peak = result.peak_risk;

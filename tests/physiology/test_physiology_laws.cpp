@@ -143,7 +143,7 @@ TEST(ReflexLaw, AfferentsGainAndToneRiseWithTheirDrivers) {
 TEST(SpasmRisk, EachAccumulatingFactorRaisesTheDriveAndReliefsLowerIt) {
   const Parameters p;
   DriveInputs fresh;
-  fresh.sustained_effort = 0.05;
+  fresh.static_effort = 0.05;
   fresh.metabolites = 0.3;
   const double base = riskDrive(p, fresh);
   EXPECT_NEAR(base, 1.0 + p.dose.afferent_weight * law::afferentDrive(p.afferents, 0.3, 0.0, 0.0), 1e-12)
@@ -153,14 +153,14 @@ TEST(SpasmRisk, EachAccumulatingFactorRaisesTheDriveAndReliefsLowerIt) {
     change(in);
     return riskDrive(p, in);
   };
-  EXPECT_GT(driveWith([](DriveInputs& x) { x.sustained_effort = 0.15; }), base);
+  EXPECT_GT(driveWith([](DriveInputs& x) { x.static_effort = 0.15; }), base);
   EXPECT_GT(driveWith([](DriveInputs& x) { x.creep = 1.0; }), base);
   EXPECT_GT(driveWith([](DriveInputs& x) { x.metabolites = 3.0; }), base);
   EXPECT_GT(driveWith([](DriveInputs& x) { x.injury = 0.5; }), base);
   EXPECT_GT(driveWith([](DriveInputs& x) { x.gamma = 1.3; }), base);
   EXPECT_LT(driveWith([](DriveInputs& x) { x.afferent_relief = 0.5; }), base);
   // Nothing sustained, nothing driven: a relaxed, unloaded muscle accumulates no dose.
-  EXPECT_EQ(driveWith([](DriveInputs& x) { x.sustained_effort = 0.0; }), 0.0);
+  EXPECT_EQ(driveWith([](DriveInputs& x) { x.static_effort = 0.0; }), 0.0);
 }
 
 TEST(SpasmRisk, TheDoseBuildsOverItsWindowAndRestShedsItFaster) {
@@ -200,15 +200,15 @@ TEST(SpasmRisk, TheStaticLevelBuildsSlowlyAndAPauseResetsIt) {
   EXPECT_GT(level, 0.05);
   EXPECT_LT(level, 0.06);
   // Fatigue raises the effort of the same activation; gait lowers its static part.
-  EXPECT_DOUBLE_EQ(law::sustainedEffortTarget(d, 0.1, 0.5, false), 0.2);
-  EXPECT_DOUBLE_EQ(law::sustainedEffortTarget(d, 0.04, 1.0, true), 0.0);
-  EXPECT_NEAR(law::sustainedEffortTarget(d, 0.3, 1.0, true), 0.3 - d.gait_effort, 1e-15);
+  EXPECT_DOUBLE_EQ(law::staticEffortTarget(d, 0.1, 0.5, false), 0.2);
+  EXPECT_DOUBLE_EQ(law::staticEffortTarget(d, 0.04, 1.0, true), 0.0);
+  EXPECT_NEAR(law::staticEffortTarget(d, 0.3, 1.0, true), 0.3 - d.gait_effort, 1e-15);
 }
 
 TEST(SpasmRisk, ContributionsNameTheFactorThatMatters) {
   const Parameters p;
   DriveInputs slumped;
-  slumped.sustained_effort = 0.01;
+  slumped.static_effort = 0.01;
   slumped.creep = 1.5;
   const auto parts = riskContributions(p, slumped, 0.4);
   EXPECT_GT(parts[kPosture], 0.2) << "creep carries most of this drive";
@@ -217,7 +217,7 @@ TEST(SpasmRisk, ContributionsNameTheFactorThatMatters) {
   EXPECT_DOUBLE_EQ(parts[kElectrolytes], 0.0);
   EXPECT_DOUBLE_EQ(parts[kRapidStretch], 0.0);
   DriveInputs stressed_and_tired;
-  stressed_and_tired.sustained_effort = 0.2;
+  stressed_and_tired.static_effort = 0.2;
   stressed_and_tired.capacity = 0.5;
   stressed_and_tired.stress_excitability = 1.3;
   stressed_and_tired.gamma = 1.3;

@@ -32,6 +32,26 @@ TEST(RiskCalibration, TwoHoursOfStandingIsTheCalibrationPoint) {
   EXPECT_GT(riskAt(r, 1800.0), 0.1);
 }
 
+TEST(RiskCalibration, TheRankingSaysWhichGroupsCarriedTheRiskAndForHowLong) {
+  Fixture f;
+  const RunResult r = f.run(scenarioOf("stress: 0.2", "  - stand: {duration: 2h}\n"));
+  ASSERT_EQ(r.risk_by_group.size(), r.groups.size());
+  const GroupRisk& top = r.risk_by_group.front();
+  // The worst group holds the run's peak, and the ranking is by time at high risk.
+  EXPECT_DOUBLE_EQ(top.peak, r.peak_risk.value);
+  for (std::size_t g = 1; g < r.risk_by_group.size(); ++g) {
+    EXPECT_GE(r.risk_by_group[g - 1].above_s[1], r.risk_by_group[g].above_s[1]);
+  }
+  // Cross-check with the group's own channel, sampled every minute: time above 0.2 agrees to a
+  // sample interval.
+  const int channel = r.channelIndex("risk_" + top.group);
+  ASSERT_GE(channel, 0);
+  double sampled = 0.0;
+  for (const Sample& s : r.samples) sampled += s.values[channel] > 0.2 ? 60.0 : 0.0;
+  EXPECT_NEAR(top.above_s[0], sampled, 60.0);
+  EXPECT_GT(top.above_s[0], 3600.0) << "most of the two hours is above 0.2";
+}
+
 TEST(RiskCalibration, AgreesWithPainDevelopmentItWasNotFittedTo) {
   Fixture f;
   // Sitting upright 2 h: 4 of 10 men (Schinkel-Ivy et al. 2013 (A)) and 27 of 61 in 1 h (Greene

@@ -34,10 +34,10 @@ struct DoseParameters {
   double afferent_weight;   // w: how much the small-fibre afferents (pain) multiply the drive
 };
 
-// The effort that counts as sustained: effort relative to the fresh units; in gait the postural
+// The effort the static level follows: effort relative to the fresh units; in gait the postural
 // part becomes rhythmic, with pauses the low-threshold units rest in, and only a load's excess
 // stays static.
-inline double sustainedEffortTarget(const DoseParameters& p, double activation, double capacity, bool walking) {
+inline double staticEffortTarget(const DoseParameters& p, double activation, double capacity, bool walking) {
   const double effort = std::min(1.0, activation / std::max(capacity, 1e-3));
   return walking ? std::max(0.0, effort - p.gait_effort) : effort;
 }
@@ -48,8 +48,8 @@ inline double staticEffortStep(const DoseParameters& p, double level, double eff
 }
 
 // Drive of the dose at a state; gamma the fusimotor gain, afferent n in [0, 1].
-inline double doseDrive(const DoseParameters& p, double sustained_effort, double creep, double gamma, double afferent) {
-  const double load = std::max(0.0, sustained_effort) / p.effort_reference + std::max(0.0, creep) / p.creep_reference;
+inline double doseDrive(const DoseParameters& p, double static_effort, double creep, double gamma, double afferent) {
+  const double load = std::max(0.0, static_effort) / p.effort_reference + std::max(0.0, creep) / p.creep_reference;
   return load * std::max(0.0, gamma) * (1.0 + p.afferent_weight * std::clamp(afferent, 0.0, 1.0));
 }
 
