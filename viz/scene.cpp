@@ -148,9 +148,10 @@ Scene::~Scene() = default;
 
 void Scene::show(const body::SpineModel& model, const Frame& frame) {
   const sim::Pose& pose = frame.pose;
-  // Lying: turn the upright model onto its back (superior toward -x, anterior up).
+  // Lying: turn the upright model onto its back (superior toward -x, anterior up), or face
+  // down (superior toward +x, anterior down).
   root_->Identity();
-  if (pose.lying) root_->RotateZ(90.0);
+  if (pose.lying) root_->RotateZ(pose.face_down ? -90.0 : 90.0);
   setMesh(skeleton_, skeletonMesh(model, pose.kin));
   // Hanging arms would hide the trunk from the side; they are drawn when the hands reach.
   arms_->SetVisibility(bones_ && pose.hands_reaching);

@@ -223,6 +223,10 @@ BodyTarget phaseTarget(const Phase& p, const PhasePlan& plan, double t) {
       target.exert_effort = p.effort;
       target.exert_direction = p.exert_direction;
       break;
+    case PhaseKind::Sorensen:
+      // The spine held straight: no posture key, the upright shape turned face down.
+      target.prone_over_edge = true;
+      break;
     case PhaseKind::Lift:
       return liftTarget(p, plan, t);
     case PhaseKind::Twist:

@@ -26,6 +26,10 @@ struct BodyTarget {
   ArmSupport arm_support = ArmSupport::None;
   Eigen::Vector3d arm_support_point = Eigen::Vector3d::Zero();
   bool supported = false;  // lying: the surface carries every segment
+  // The Biering-Sorensen test: lying face down with the trunk held out straight over a bench's
+  // edge; the bench carries the pelvis and legs, gravity pulls the trunk, head and arms (crossed
+  // on the chest) towards the floor, which is the body's front.
+  bool prone_over_edge = false;
   double exert_effort = 0.0;  // fraction of maximum voluntary moment at L4/L5
   ExertDirection exert_direction = ExertDirection::Extension;
   // Read by the physiology (issue 5).

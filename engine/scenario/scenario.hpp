@@ -35,7 +35,7 @@ struct Mechanics {
   bool intra_abdominal_pressure = true;
 };
 
-enum class PhaseKind { Stand, Sit, Lie, Hold, Exert, Lift, Twist, Carry, Walk, Stretch, Heat, Cold, Massage, Drink };
+enum class PhaseKind { Stand, Sit, Lie, Hold, Exert, Sorensen, Lift, Twist, Carry, Walk, Stretch, Heat, Cold, Massage, Drink };
 const char* toString(PhaseKind kind);
 
 enum class SitStyle { Upright, Slumped, Forward };

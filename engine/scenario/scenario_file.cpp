@@ -15,6 +15,8 @@ namespace {
 
 using io::YamlNode;
 constexpr double kDeg = M_PI / 180.0;
+// The Biering-Sorensen test's usual cut-off (Biering-Sorensen 1984; docs/scenarios.md).
+constexpr double kSorensenTestSeconds = 240.0;
 
 SourceRef refOf(const YamlNode& n) { return {n.file(), n.line(), n.column(), n.path(), n.text()}; }
 
@@ -152,6 +154,11 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::E
       }
     });
     angles();
+  } else if (kind == "sorensen") {
+    // The Biering-Sorensen test: by default the 240 s its protocol stops at.
+    p.kind = PhaseKind::Sorensen;
+    read([&] { n.allowOnlyKeys({"duration"}); });
+    read([&] { p.duration = n.find("duration") ? readDuration(n) : kSorensenTestSeconds; });
   } else if (kind == "lift") {
     p.kind = PhaseKind::Lift;
     read([&] {
@@ -249,7 +256,7 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::E
 // The most phases a timeline may expand to (repeat blocks included).
 constexpr std::size_t kMostPhases = 200000;
 
-const std::vector<std::string> kPhaseKinds = {"stand", "sit", "lie", "hold", "exert", "lift", "twist", "carry",
+const std::vector<std::string> kPhaseKinds = {"stand", "sit", "lie", "hold", "exert", "sorensen", "lift", "twist", "carry",
                                               "walk", "stretch", "heat", "cold", "massage", "drink", "repeat"};
 
 void readTimelineItem(const YamlNode& item, const std::string& source, std::size_t i, std::vector<Phase>& out,
@@ -487,6 +494,7 @@ const char* toString(PhaseKind kind) {
     case PhaseKind::Lie: return "lie";
     case PhaseKind::Hold: return "hold";
     case PhaseKind::Exert: return "exert";
+    case PhaseKind::Sorensen: return "sorensen";
     case PhaseKind::Lift: return "lift";
     case PhaseKind::Twist: return "twist";
     case PhaseKind::Carry: return "carry";

@@ -134,8 +134,9 @@ void Timeline::plan(const Scenario& scenario, const body::SpineModel& model) {
     // Moving into the new posture takes 0.5 s plus 1 s per 60 deg, at most 3 s and at most
     // half the phase (ASSUMPTION: unhurried everyday movement).
     const BodyTarget first = phaseTarget(pp.phase, pp.plan, 0.0);
-    // Lying down or getting up is not a trunk-angle blend: the posture switches with the support.
-    const bool switches_support = previous.supported != first.supported;
+    // Lying down, getting up or onto a test bench is not a trunk-angle blend: the posture
+    // switches with the support.
+    const bool switches_support = previous.supported != first.supported || previous.prone_over_edge != first.prone_over_edge;
     const double change = pp.phase.kind == PhaseKind::Drink || switches_support ? 0.0
                                                                                 : largestChange(previous.posture, first.posture);
     pp.transition = change > 1e-9 ? std::min({0.5 + change / (60 * kDeg), 3.0, 0.5 * pp.phase.duration}) : 0.0;

@@ -21,6 +21,28 @@ body::HandPositions handsAround(const body::SpineModel& model, const body::Kinem
   return {centre + apart, centre - apart};
 }
 
+// Face down over a bench's edge (the Biering-Sorensen test), in the upright body's frame: the
+// bench carries the pelvis (the root), and each segment above it, and the arms, weigh towards
+// the body's front (+x) instead of down; the "support" loads take the downward weight off.
+std::vector<body::PointLoad> proneOverEdge(const body::SpineModel& model, const body::Kinematics& kin) {
+  std::vector<body::PointLoad> out;
+  const double g = model.gravity();
+  for (int s = 0; s < model.segmentCount(); ++s) {
+    const body::Vec3d com = kin.toGround(s, model.segment(s).centre_of_mass);
+    const double weight = model.segment(s).mass * g;
+    out.push_back({s, com, body::Vec3d(0.0, weight, 0.0), "support"});
+    if (model.segment(s).parent >= 0) out.push_back({s, com, body::Vec3d(weight, 0.0, 0.0), "weight, face down"});
+  }
+  // Arms crossed on the chest, the hands on the opposite shoulders: each arm's centre of mass
+  // 0.15 m below and 0.10 m in front of its shoulder (ASSUMPTION, docs/scenarios.md).
+  const auto [right, left] = body::shoulders(model, kin);
+  const double side = 0.5 * model.armsMass() * g;
+  for (const auto& [shoulder, label] : {std::pair{right, "right arm, crossed"}, std::pair{left, "left arm, crossed"}}) {
+    out.push_back({model.arms().segment, shoulder + body::Vec3d(0.10, -0.15, 0.0), body::Vec3d(side, 0.0, 0.0), label});
+  }
+  return out;
+}
+
 }  // namespace
 
 body::HandPositions handsFor(const body::SpineModel& model, const body::Kinematics& kin,
@@ -48,6 +70,7 @@ std::vector<body::PointLoad> appliedLoads(const body::SpineModel& model, const b
     }
     return out;
   }
+  if (target.prone_over_edge) return proneOverEdge(model, kin);
   const body::HandPositions hands = handsFor(model, kin, target);
   // Resting arms lay part of their own weight on their support; hanging or reaching, all of it
   // hangs from the shoulders.

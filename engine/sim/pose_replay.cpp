@@ -32,8 +32,9 @@ Pose PoseReplay::at(double time) const {
   pose.loads = appliedLoads(*model_, pose.kin, target);
   pose.hands = handsFor(*model_, pose.kin, target);
   pose.hands_reaching = target.hands_reaching;
-  pose.lying = target.supported;
   const scenario::Phase& phase = timeline_->phases()[static_cast<std::size_t>(timeline_->phaseAt(pose.time))].phase;
+  pose.lying = target.supported || target.prone_over_edge;
+  pose.face_down = target.prone_over_edge || (phase.kind == scenario::PhaseKind::Lie && phase.lie_position == scenario::LiePosition::Prone);
   const bool seated_therapy = (phase.kind == scenario::PhaseKind::Heat || phase.kind == scenario::PhaseKind::Cold ||
                                phase.kind == scenario::PhaseKind::Massage) &&
                               phase.therapy_posture == scenario::TherapyPosture::Sitting;

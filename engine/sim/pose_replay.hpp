@@ -25,6 +25,7 @@ struct Pose {
   body::HandPositions hands;
   bool hands_reaching = false;  // the hands hold or push something in front
   bool lying = false;
+  bool face_down = false;  // lying prone, or over a test bench's edge
   Stance stance = Stance::Standing;
 };
 
