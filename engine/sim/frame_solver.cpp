@@ -13,6 +13,10 @@
 namespace tonus::sim {
 namespace {
 
+// Where an extension or flexion effort's resistance meets the trunk: across the upper back at
+// the sixth thoracic spine, as a dynamometer's pad at the shoulder blades (ASSUMPTION).
+constexpr const char* kExertPadLandmark = "t6_spinous";
+
 using Clock = std::chrono::steady_clock;
 
 // Adds the time since `started` to a stage's timer when it goes out of scope.
@@ -78,10 +82,11 @@ FrameResult FrameSolver::solve(const scenario::BodyTarget& target, const body::M
     // Pushing against a fixed resistance: its couple on the thorax is `effort` of the largest
     // the fresh muscles can meet in this posture (the model's maximum voluntary effort).
     StageTimer timer(seconds_, kLoads);
-    body::PointLoad couple = exertCouple(target);
-    result.exert_moment = target.exert_effort * maximumExert(motion, applied, couple, result.passive_joint_moment);
-    couple.moment *= result.exert_moment;
-    applied.push_back(couple);
+    body::PointLoad resistance = exertResistance(target);
+    result.exert_moment = target.exert_effort * maximumExert(motion, applied, resistance, result.passive_joint_moment);
+    resistance.force *= result.exert_moment;
+    resistance.moment *= result.exert_moment;
+    applied.push_back(resistance);
   }
   Eigen::VectorXd tau = inverseDynamics(target, motion, applied, result);
   // In a deep bend the spine may hang on its passive tissues rather than follow the rhythm.
@@ -169,8 +174,8 @@ std::vector<body::PointLoad> FrameSolver::loads(const scenario::BodyTarget& targ
   return appliedLoads(model_, kin_, target);
 }
 
-body::PointLoad FrameSolver::exertCouple(const scenario::BodyTarget& target) const {
-  // The resistance's couple on the thorax, per N m, against the direction the muscles push.
+body::PointLoad FrameSolver::exertResistance(const scenario::BodyTarget& target) const {
+  // The resistance per N m of moment at L4/L5, against the direction the muscles push.
   int axis = body::kFlexion;
   double sign = -1.0;  // the muscles' moment: extension is negative flexion
   switch (target.exert_direction) {
@@ -182,9 +187,21 @@ body::PointLoad FrameSolver::exertCouple(const scenario::BodyTarget& target) con
     case scenario::ExertDirection::RotationRight: axis = body::kAxialRotation, sign = 1.0; break;
   }
   const int thorax = model_.arms().segment;
-  body::PointLoad couple{thorax, kin_.origin[thorax], body::Vec3d::Zero(), "resistance"};
-  couple.moment = -sign * kin_.axis[3 * level_ + axis];
-  return couple;
+  const body::Vec3d joint_axis = kin_.axis[3 * level_ + axis];
+  const auto& landmarks = model_.segment(thorax).landmarks;
+  const auto pad = landmarks.find(kExertPadLandmark);
+  if (axis != body::kFlexion || pad == landmarks.end()) {
+    // Bending sideways or turning: a couple on the thorax.
+    body::PointLoad couple{thorax, kin_.origin[thorax], body::Vec3d::Zero(), "resistance"};
+    couple.moment = -sign * joint_axis;
+    return couple;
+  }
+  // Bending forward or back: a pad across the upper back (or chest) pushes along the thorax's
+  // forward direction, so its moment grows towards the sacrum as a dynamometer's or gravity's does.
+  const body::Vec3d point = kin_.toGround(thorax, pad->second);
+  const body::Vec3d forward = kin_.rotation[thorax] * body::Vec3d::UnitX();
+  const double per_newton = (point - kin_.origin[level_]).cross(forward).dot(joint_axis);
+  return {thorax, point, (sign * -1.0 / per_newton) * forward, "resistance"};
 }
 
 void FrameSolver::passiveTissues(const body::Motion& motion, FrameResult& result) {

@@ -124,7 +124,7 @@ class FrameSolver {
   recruit::Solution recruitmentWith(recruit::Recruiter& recruiter, const Eigen::VectorXd& demand,
                                     const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity);
   // An exertion's resistance: the couple per N m, and the largest the fresh muscles can meet.
-  body::PointLoad exertCouple(const scenario::BodyTarget& target) const;
+  body::PointLoad exertResistance(const scenario::BodyTarget& target) const;
   double maximumExert(const body::Motion& motion, const std::vector<body::PointLoad>& applied, const body::PointLoad& unit,
                       const Eigen::VectorXd& passive);
   void passiveTissues(const body::Motion& motion, FrameResult& result);

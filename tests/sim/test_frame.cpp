@@ -279,7 +279,7 @@ TEST(Lying, OnTheSideTheWaistSagsAndTheLowerSideIsStretched) {
   EXPECT_GT(f.compression(bent, "L4_L5"), f.compression(f.solveTarget(straight), "L4_L5") + 5.0);
 }
 
-TEST(Sorensen, TheTrunkOutOverTheBenchAsksAboutHalfTheMaximalExtension) {
+TEST(Sorensen, TheTrunkOutOverTheBenchAsksAThirdOfTheMaximalExtension) {
   Frame f;
   const FrameResult upright = f.solve("stand: {duration: 5s}");
   const FrameResult test = f.solve("sorensen: {duration: 5s}");
@@ -293,12 +293,14 @@ TEST(Sorensen, TheTrunkOutOverTheBenchAsksAboutHalfTheMaximalExtension) {
   EXPECT_GT(shear(test) - shear(upright), 0.5 * above * f.model.gravity());
   EXPECT_GT(f.groupActivation(test, "multifidus"), 5.0 * f.groupActivation(upright, "multifidus"));
   // The abdominal pressure follows the extensor moment the muscles would make at L4/L5, so its
-  // ratio to a maximal effort's is the test's share of the maximum: about 50 % at L5/S1 in prone
-  // extension exercises (Plamondon et al. 2002, Scand J Med Sci Sports 12:81 (A), men).
+  // ratio to a maximal effort's is the test's share of the maximum. Published estimates bracket
+  // it: Chaffin et al. 1999's trunk mass and lever against their 288 N m (S) give ~0.23 at L5/S1
+  // for a 75 kg man; EMG-assisted modelling of prone extension exercises ~0.50 (Plamondon et al.
+  // 2002, Scand J Med Sci Sports 12:81 (A), men).
   ASSERT_LT(maximal.abdominal_pressure, AbdominalPressureLaw{}.ceiling);
   const double share = test.abdominal_pressure / maximal.abdominal_pressure;
-  EXPECT_GT(share, 0.35);
-  EXPECT_LT(share, 0.60);
+  EXPECT_GT(share, 0.23);
+  EXPECT_LT(share, 0.50);
 }
 
 TEST(SeatedRhythm, ThePelvisRollsForwardWhenTheLumbarSpineNearsItsRange) {
