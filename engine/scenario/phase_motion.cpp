@@ -209,6 +209,7 @@ BodyTarget phaseTarget(const Phase& p, const PhasePlan& plan, double t) {
     }
     case PhaseKind::Lie:
       target.supported = true;
+      target.face_down = p.lie_position == LiePosition::Prone;
       target.posture.thigh_flexion = p.lie_position == LiePosition::Side ? kSideLyingThighs : 0.0;
       target.posture.lateral_bending = p.lie_position == LiePosition::Side ? kSideLyingLateralBend : 0.0;
       break;
@@ -226,6 +227,7 @@ BodyTarget phaseTarget(const Phase& p, const PhasePlan& plan, double t) {
     case PhaseKind::Sorensen:
       // The spine held straight: no posture key, the upright shape turned face down.
       target.prone_over_edge = true;
+      target.face_down = true;
       break;
     case PhaseKind::Lift:
       return liftTarget(p, plan, t);

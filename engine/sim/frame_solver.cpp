@@ -1,6 +1,7 @@
 #include "sim/frame_solver.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 #include "body/ligaments.hpp"
@@ -16,6 +17,8 @@ namespace {
 // Where an extension or flexion effort's resistance meets the trunk: across the upper back at
 // the sixth thoracic spine, as a dynamometer's pad at the shoulder blades (ASSUMPTION).
 constexpr const char* kExertPadLandmark = "t6_spinous";
+// Below this lever [m] about L4/L5 a pad would need an unbounded push per N m.
+constexpr double kShortestPadLever = 0.05;
 
 using Clock = std::chrono::steady_clock;
 
@@ -79,8 +82,8 @@ FrameResult FrameSolver::solve(const scenario::BodyTarget& target, const body::M
   mechanicsAt(target, motion, applied, result);
   problem_.give = intersegmentalGive(motion);
   if (target.exert_effort > 0.0) {
-    // Pushing against a fixed resistance: its couple on the thorax is `effort` of the largest
-    // the fresh muscles can meet in this posture (the model's maximum voluntary effort).
+    // Pushing against a fixed resistance: its moment at L4/L5 is `effort` of the largest the
+    // fresh muscles can meet in this posture (the model's maximum voluntary effort).
     StageTimer timer(seconds_, kLoads);
     body::PointLoad resistance = exertResistance(target);
     result.exert_moment = target.exert_effort * maximumExert(motion, applied, resistance, result.passive_joint_moment);
@@ -190,18 +193,19 @@ body::PointLoad FrameSolver::exertResistance(const scenario::BodyTarget& target)
   const body::Vec3d joint_axis = kin_.axis[3 * level_ + axis];
   const auto& landmarks = model_.segment(thorax).landmarks;
   const auto pad = landmarks.find(kExertPadLandmark);
-  if (axis != body::kFlexion || pad == landmarks.end()) {
-    // Bending sideways or turning: a couple on the thorax.
+  const body::Vec3d forward = kin_.rotation[thorax] * body::Vec3d::UnitX();
+  // A model without the landmark, or with it level with L4/L5, gets the couple too.
+  const double per_newton = pad == landmarks.end() ? 0.0
+                                                    : (kin_.toGround(thorax, pad->second) - kin_.origin[level_]).cross(forward).dot(joint_axis);
+  if (axis != body::kFlexion || std::fabs(per_newton) < kShortestPadLever) {
+    // Bending sideways or turning (or no usable pad): a couple on the thorax.
     body::PointLoad couple{thorax, kin_.origin[thorax], body::Vec3d::Zero(), "resistance"};
     couple.moment = -sign * joint_axis;
     return couple;
   }
   // Bending forward or back: a pad across the upper back (or chest) pushes along the thorax's
   // forward direction, so its moment grows towards the sacrum as a dynamometer's or gravity's does.
-  const body::Vec3d point = kin_.toGround(thorax, pad->second);
-  const body::Vec3d forward = kin_.rotation[thorax] * body::Vec3d::UnitX();
-  const double per_newton = (point - kin_.origin[level_]).cross(forward).dot(joint_axis);
-  return {thorax, point, (sign * -1.0 / per_newton) * forward, "resistance"};
+  return {thorax, kin_.toGround(thorax, pad->second), (-sign / per_newton) * forward, "resistance"};
 }
 
 void FrameSolver::passiveTissues(const body::Motion& motion, FrameResult& result) {

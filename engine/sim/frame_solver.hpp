@@ -123,7 +123,8 @@ class FrameSolver {
   recruit::Solution recruitment(const Eigen::VectorXd& demand, const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity);
   recruit::Solution recruitmentWith(recruit::Recruiter& recruiter, const Eigen::VectorXd& demand,
                                     const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity);
-  // An exertion's resistance: the couple per N m, and the largest the fresh muscles can meet.
+  // An exertion's resistance per N m at L4/L5 (a pad on the upper back, or a couple on the
+  // thorax), and the largest the fresh muscles can meet.
   body::PointLoad exertResistance(const scenario::BodyTarget& target) const;
   double maximumExert(const body::Motion& motion, const std::vector<body::PointLoad>& applied, const body::PointLoad& unit,
                       const Eigen::VectorXd& passive);

@@ -34,7 +34,7 @@ Pose PoseReplay::at(double time) const {
   pose.hands_reaching = target.hands_reaching;
   const scenario::Phase& phase = timeline_->phases()[static_cast<std::size_t>(timeline_->phaseAt(pose.time))].phase;
   pose.lying = target.supported || target.prone_over_edge;
-  pose.face_down = target.prone_over_edge || (phase.kind == scenario::PhaseKind::Lie && phase.lie_position == scenario::LiePosition::Prone);
+  pose.face_down = target.face_down;
   const bool seated_therapy = (phase.kind == scenario::PhaseKind::Heat || phase.kind == scenario::PhaseKind::Cold ||
                                phase.kind == scenario::PhaseKind::Massage) &&
                               phase.therapy_posture == scenario::TherapyPosture::Sitting;
