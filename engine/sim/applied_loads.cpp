@@ -21,17 +21,25 @@ body::HandPositions handsAround(const body::SpineModel& model, const body::Kinem
   return {centre + apart, centre - apart};
 }
 
+// A surface (a bed, a bench) taking every segment's weight off, at its centre of mass.
+void supportEverySegment(const body::SpineModel& model, const body::Kinematics& kin, std::vector<body::PointLoad>& out) {
+  for (int s = 0; s < model.segmentCount(); ++s) {
+    out.push_back({s, kin.toGround(s, model.segment(s).centre_of_mass),
+                   body::Vec3d(0.0, model.segment(s).mass * model.gravity(), 0.0), "support"});
+  }
+}
+
 // Face down over a bench's edge (the Biering-Sorensen test), in the upright body's frame: the
 // bench carries the pelvis (the root), and each segment above it, and the arms, weigh towards
 // the body's front (+x) instead of down; the "support" loads take the downward weight off.
 std::vector<body::PointLoad> proneOverEdge(const body::SpineModel& model, const body::Kinematics& kin) {
   std::vector<body::PointLoad> out;
   const double g = model.gravity();
+  supportEverySegment(model, kin, out);
   for (int s = 0; s < model.segmentCount(); ++s) {
-    const body::Vec3d com = kin.toGround(s, model.segment(s).centre_of_mass);
-    const double weight = model.segment(s).mass * g;
-    out.push_back({s, com, body::Vec3d(0.0, weight, 0.0), "support"});
-    if (model.segment(s).parent >= 0) out.push_back({s, com, body::Vec3d(weight, 0.0, 0.0), "weight, face down"});
+    if (model.segment(s).parent < 0) continue;
+    out.push_back({s, kin.toGround(s, model.segment(s).centre_of_mass), body::Vec3d(model.segment(s).mass * g, 0.0, 0.0),
+                   "weight, face down"});
   }
   // Arms crossed on the chest, the hands on the opposite shoulders: each arm's centre of mass
   // 0.15 m below and 0.10 m in front of its shoulder (ASSUMPTION, docs/scenarios.md).
@@ -54,14 +62,10 @@ body::HandPositions handsFor(const body::SpineModel& model, const body::Kinemati
 std::vector<body::PointLoad> appliedLoads(const body::SpineModel& model, const body::Kinematics& kin,
                                          const scenario::BodyTarget& target) {
   std::vector<body::PointLoad> out;
-  const double g = model.gravity();
   const int arms_segment = model.arms().segment;
   if (target.supported) {
     // Lying: the surface carries every segment and the arms where their weight acts.
-    for (int s = 0; s < model.segmentCount(); ++s) {
-      out.push_back({s, kin.toGround(s, model.segment(s).centre_of_mass),
-                     body::Vec3d(0.0, model.segment(s).mass * g, 0.0), "support"});
-    }
+    supportEverySegment(model, kin, out);
     for (body::PointLoad arm : body::armWeight(model, kin, body::hangingHands(model, kin))) {
       out.push_back(arm);
       arm.force = -arm.force;

@@ -20,6 +20,12 @@ std::string scenarioOf(const std::string& condition, const std::string& timeline
   return "name: case\ncondition: {" + condition + "}\ntimeline:\n" + timeline + "output: {sample_every: 1min}\n";
 }
 
+// A timeline entry repeating a working phase and a walk `times` times.
+std::string repeatedWithWalks(int times, const std::string& work, const std::string& walk) {
+  return "  - repeat:\n      times: " + std::to_string(times) + "\n      timeline:\n        - " + work +
+         "\n        - walk: {duration: " + walk + "}\n";
+}
+
 TEST(RiskCalibration, TwoHoursOfStandingIsTheCalibrationPoint) {
   // Calibration: the dose rate is set so that the reference man standing 2 h reaches 0.5, the
   // share of healthy people who develop low-back pain in 2 h of standing (pooled 93 of 171 in
@@ -193,10 +199,8 @@ TEST(RiskPlausibility, OrdinaryWorkIsSustainable) {
   EXPECT_TRUE(bending.spasm_events.empty());
   EXPECT_LT(Fixture::lastSampleOfPhase(bending, 3).values[bending.channelIndex("tone_max")], 0.03);
   // 20-degree assembly work with a one-minute walk every ten minutes: no failure in 4 h.
-  const RunResult assembly = f.run(scenarioOf("stress: 0.2",
-                                              "  - repeat:\n      times: 24\n      timeline:\n"
-                                              "        - stand: {duration: 9min, trunk_flexion_deg: 20, neck_flexion_deg: 20}\n"
-                                              "        - walk: {duration: 1min}\n"));
+  const RunResult assembly = f.run(scenarioOf(
+      "stress: 0.2", repeatedWithWalks(24, "stand: {duration: 9min, trunk_flexion_deg: 20, neck_flexion_deg: 20}", "1min")));
   EXPECT_FALSE(assembly.task_failure.has_value());
   EXPECT_EQ(assembly.overall.capacity_exceeded_s, 0.0);
 }
@@ -209,10 +213,8 @@ TEST(RiskPlausibility, ACommonLiftingJobDoesNotFailInTwelveMinutes) {
   // (hands 0.4 m out, 10 lifts/min), so 75 % accept 15 kg. Then 12 minutes neither fail nor run
   // short of capacity, and the back's units stay mostly fresh.
   Fixture f;
-  const RunResult job = f.run(scenarioOf("stress: 0.2",
-                                         "  - repeat:\n      times: 2\n      timeline:\n"
-                                         "        - lift: {reps: 60, load_kg: 15, cycle_s: 6}\n"
-                                         "        - walk: {duration: 2min}\n"));
+  const RunResult job =
+      f.run(scenarioOf("stress: 0.2", repeatedWithWalks(2, "lift: {reps: 60, load_kg: 15, cycle_s: 6}", "2min")));
   EXPECT_FALSE(job.task_failure.has_value());
   EXPECT_EQ(job.overall.capacity_exceeded_s, 0.0);
   EXPECT_LT(Fixture::runPeak(job, "fatigue_max"), 0.5);
