@@ -44,7 +44,7 @@ double electrolyteExcitabilityOf(const Parameters& p, const std::string& electro
 
 }  // namespace
 
-PhysiologyModel::PhysiologyModel(const body::SpineModel& body, const scenario::Condition& condition,
+PhysiologyModel::PhysiologyModel(const body::SpineModel& body, const Condition& condition,
                                  Parameters parameters)
     : parameters_(parameters), condition_(condition), joint_count_(body.segmentCount()),
       body_mass_(body.subject().mass) {

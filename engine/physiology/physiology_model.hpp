@@ -7,17 +7,17 @@
 #include <vector>
 
 #include "body/spine_model.hpp"
+#include "physiology/condition.hpp"
 #include "physiology/parameters.hpp"
-#include "scenario/scenario.hpp"
 
 namespace tonus::physiology {
 
 class PhysiologyModel {
  public:
-  PhysiologyModel(const body::SpineModel& body, const scenario::Condition& condition, Parameters parameters);
+  PhysiologyModel(const body::SpineModel& body, const Condition& condition, Parameters parameters);
 
   const Parameters& parameters() const { return parameters_; }
-  const scenario::Condition& condition() const { return condition_; }
+  const Condition& condition() const { return condition_; }
   int fascicleCount() const { return static_cast<int>(spans_.size()); }
   int jointCount() const { return joint_count_; }
   double bodyMass() const { return body_mass_; }
@@ -42,7 +42,7 @@ class PhysiologyModel {
 
  private:
   Parameters parameters_;
-  scenario::Condition condition_;
+  Condition condition_;
   int joint_count_ = 0;
   double body_mass_ = 75.0;
   std::vector<std::vector<int>> spans_;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "body/subject.hpp"
+#include "physiology/condition.hpp"
 #include "physiology/parameters.hpp"
 
 namespace tonus::scenario {
@@ -19,15 +20,6 @@ struct SourceRef {
   int line = 0, column = 0;
   std::string field;  // e.g. "timeline[2].sit.neck_flexion_deg"
   std::string text;   // what was written there
-};
-
-// The subject's state beyond the body's size (docs/scenarios.md, docs/physiology.md).
-struct Condition {
-  double dehydration_percent = 0.0;   // body-mass loss [%]
-  std::string electrolytes = "normal";  // normal | low_sodium | low_potassium | low_calcium | low_magnesium
-  double stress = 0.2;                // 0 calm .. 1 very anxious
-  double core_strength = 1.0;         // multiplier on trunk-muscle strength
-  double ambient_temperature_c = 22.0;
 };
 
 // Mechanisms a scenario may switch off to show what they do.
@@ -100,7 +92,7 @@ struct Scenario {
   std::optional<std::string> model_file;  // resolved against the scenario's folder
   body::Subject subject;
   bool subject_given = false;
-  Condition condition;
+  physiology::Condition condition;
   Mechanics mechanics;
   std::vector<Phase> phases;
   double sample_every = 1.0;   // [s] timeseries.csv (and the other series at multiples of it)
