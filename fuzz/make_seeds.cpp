@@ -9,8 +9,8 @@
 #include <sstream>
 
 #include "body/model_file.hpp"
-#include "io/results_writer.hpp"
-#include "io/text_file.hpp"
+#include "results/results_writer.hpp"
+#include "input/text_file.hpp"
 #include "scenario/scenario_file.hpp"
 #include "sim/run.hpp"
 
@@ -33,18 +33,18 @@ std::string packedRun(const fs::path& scratch) {
   const tonus::body::SpineModel model(spec, tonus::sim::subjectFor(s, spec));
   const tonus::scenario::Timeline timeline(s, model);
   fs::create_directories(scratch);
-  tonus::io::ResultsStream stream(scratch);
+  tonus::results::ResultsStream stream(scratch);
   tonus::sim::RunOptions options;
   options.on_start = [&](const tonus::sim::RunLayout& layout) { stream.start(layout); };
   options.on_sample = [&](const tonus::sim::Sample& sample) { stream.add(sample); };
   const tonus::sim::RunResult result = tonus::sim::runScenario(s, model, timeline, options);
   stream.close();
-  tonus::io::writeSummary(result, scratch);
+  tonus::results::writeSummary(result, scratch);
   std::string packed;
   const std::pair<const char*, std::string> files[] = {
-      {"summary.json", tonus::io::readInputFile(scratch / "summary.json")}, {"scenario.yaml", scenario_text},
-      {"model.yaml", tonus::body::defaultModelText()}, {"timeseries.csv", tonus::io::readInputFile(scratch / "timeseries.csv")},
-      {"muscles.csv", tonus::io::readInputFile(scratch / "muscles.csv")}};
+      {"summary.json", tonus::input::readInputFile(scratch / "summary.json")}, {"scenario.yaml", scenario_text},
+      {"model.yaml", tonus::body::defaultModelText()}, {"timeseries.csv", tonus::input::readInputFile(scratch / "timeseries.csv")},
+      {"muscles.csv", tonus::input::readInputFile(scratch / "muscles.csv")}};
   for (const auto& [name, text] : files) packed += std::string("=== ") + name + "\n" + text;
   return packed;
 }
@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
   int count = 0;
   for (const auto& entry : fs::recursive_directory_iterator(source / "scenarios")) {
     if (entry.path().extension() != ".yaml") continue;
-    const std::string text = tonus::io::readInputFile(entry.path());
+    const std::string text = tonus::input::readInputFile(entry.path());
     const bool is_sweep = text.find("\nvary:") != std::string::npos;
     const std::string name = entry.path().filename().string();
     if (is_sweep) write(out / "sweep" / name, std::regex_replace(text, std::regex("\nbase: [^\n]*"), "\nbase: base.yaml"));
@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
     ++count;
   }
   write(out / "model" / "spine.yaml", tonus::body::defaultModelText());
-  write(out / "model" / "two_segment.yaml", tonus::io::readInputFile(source / "tests" / "models" / "two_segment.yaml"));
+  write(out / "model" / "two_segment.yaml", tonus::input::readInputFile(source / "tests" / "models" / "two_segment.yaml"));
   write(out / "run_record" / "short_run.txt", packedRun(out / "scratch"));
   fs::remove_all(out / "scratch");
   std::cout << "fuzz_seeds: " << count + 3 << " seeds in " << out.string() << "\n";

@@ -11,8 +11,8 @@
 #include <tuple>
 
 #include "body/model_file.hpp"
-#include "io/error_collector.hpp"
-#include "io/run_record.hpp"
+#include "input/error_collector.hpp"
+#include "results/run_record.hpp"
 #include "scenario/scenario_file.hpp"
 #include "scenario/timeline.hpp"
 #include "sim/run.hpp"
@@ -98,7 +98,7 @@ void sweep(const std::uint8_t* data, std::size_t size) {
   for (std::size_t i = 0; i < drawn.size() && i < 3; ++i) {
     try {
       sweep::checkCase(s, drawn[i]);
-    } catch (const io::InputError&) {
+    } catch (const input::InputError&) {
       // A sampled value the model rejects: the sweep's mistake, named to the user.
     }
   }
@@ -124,7 +124,7 @@ void runRecord(const std::uint8_t* data, std::size_t size) {
     }
     at = next == std::string::npos ? next : next + 1;
   }
-  const io::RunRecord record = io::readRunRecord(dir);
+  const results::RunRecord record = results::readRunRecord(dir);
   record.sampleAt(record.time.back());
   record.muscleSampleAt(record.time.back());
 }

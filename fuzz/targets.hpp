@@ -1,6 +1,6 @@
 #pragma once
 // The fuzzed entry points: each takes arbitrary bytes and reads them as a user's file would be
-// read. A user error (io::InputError, UserError) is the right answer to bad bytes; anything
+// read. A user error (input::InputError, UserError) is the right answer to bad bytes; anything
 // else that escapes (another exception, a crash, a sanitizer report, a hang) is a bug. The
 // libFuzzer targets call these, and so does the regression test, which replays every input
 // the fuzzers ever found (tests/fuzz_regressions/<target>/).

@@ -12,7 +12,7 @@
 
 namespace tonus::viz {
 
-void writeAnimation(const io::RunRecord& record, const sim::PoseReplay& replay, const AnimationOptions& o,
+void writeAnimation(const results::RunRecord& record, const sim::PoseReplay& replay, const AnimationOptions& o,
                     const std::filesystem::path& movie, const std::filesystem::path& frames_dir,
                     const std::function<void(int, int)>& progress) {
   if (o.look.width % 2 || o.look.height % 2) throw UserError("a movie's width and height must be even");

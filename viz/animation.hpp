@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <functional>
 
-#include "io/run_record.hpp"
+#include "results/run_record.hpp"
 #include "quantity.hpp"
 #include "scene.hpp"
 #include "sim/pose_replay.hpp"
@@ -19,7 +19,7 @@ struct AnimationOptions {
 };
 
 // Either path may be empty; frames go to movie and/or to frames_dir/frame_0001.png, ...
-void writeAnimation(const io::RunRecord& record, const sim::PoseReplay& replay, const AnimationOptions& options,
+void writeAnimation(const results::RunRecord& record, const sim::PoseReplay& replay, const AnimationOptions& options,
                     const std::filesystem::path& movie, const std::filesystem::path& frames_dir,
                     const std::function<void(int done, int total)>& progress = {});
 

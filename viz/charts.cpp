@@ -39,7 +39,7 @@ vtkSmartPointer<vtkFloatArray> column(const std::string& name, const std::vector
 }
 
 // The `count` per-group channels with this prefix that reach the highest values.
-std::vector<Series> topGroups(const io::RunRecord& record, const std::string& prefix, int count) {
+std::vector<Series> topGroups(const results::RunRecord& record, const std::string& prefix, int count) {
   std::vector<Series> all;
   for (const auto& [name, values] : record.channels) {
     if (name.rfind(prefix, 0) == 0 && name != "fatigue_max" && name != "tone_max") {
@@ -53,7 +53,7 @@ std::vector<Series> topGroups(const io::RunRecord& record, const std::string& pr
   return all;
 }
 
-std::filesystem::path drawChart(const io::RunRecord& record, const std::vector<Series>& series, const std::string& title,
+std::filesystem::path drawChart(const results::RunRecord& record, const std::vector<Series>& series, const std::string& title,
                                 const std::string& y_title, double y_max, const ChartOptions& o,
                                 const std::filesystem::path& out) {
   auto table = vtkSmartPointer<vtkTable>::New();
@@ -113,7 +113,7 @@ std::filesystem::path drawChart(const io::RunRecord& record, const std::vector<S
 
 }  // namespace
 
-std::vector<std::filesystem::path> writeCharts(const io::RunRecord& r, const ChartOptions& o,
+std::vector<std::filesystem::path> writeCharts(const results::RunRecord& r, const ChartOptions& o,
                                                const std::filesystem::path& dir) {
   const std::string name = r.scenario_name;
   std::vector<std::filesystem::path> written;

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "io/run_record.hpp"
+#include "results/run_record.hpp"
 
 namespace tonus::viz {
 
@@ -19,7 +19,7 @@ inline constexpr const char* kChartFiles[] = {"chart_tone.png", "chart_fatigue.p
                                               "chart_risk.png"};
 
 // Writes the kChartFiles into dir (which must exist); returns their paths.
-std::vector<std::filesystem::path> writeCharts(const io::RunRecord& record, const ChartOptions& options,
+std::vector<std::filesystem::path> writeCharts(const results::RunRecord& record, const ChartOptions& options,
                                                const std::filesystem::path& dir);
 
 }  // namespace tonus::viz

@@ -8,7 +8,7 @@
 
 namespace tonus::viz {
 
-void writeComparison(const io::RunRecord& a, const sim::PoseReplay& replay_a, const io::RunRecord& b,
+void writeComparison(const results::RunRecord& a, const sim::PoseReplay& replay_a, const results::RunRecord& b,
                      const sim::PoseReplay& replay_b, const PictureOptions& o, const std::filesystem::path& out) {
   // Each run in its half; the same quantities give both the same fixed scale.
   const Look& look = o.look;

@@ -7,7 +7,7 @@
 
 namespace tonus::viz {
 
-void writeComparison(const io::RunRecord& a, const sim::PoseReplay& replay_a, const io::RunRecord& b,
+void writeComparison(const results::RunRecord& a, const sim::PoseReplay& replay_a, const results::RunRecord& b,
                      const sim::PoseReplay& replay_b, const PictureOptions& options, const std::filesystem::path& out);
 
 }  // namespace tonus::viz

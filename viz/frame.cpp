@@ -30,7 +30,7 @@ std::string clockText(double seconds) {
   return text;
 }
 
-Frame frameAt(const io::RunRecord& record, const sim::PoseReplay& replay, double time, MuscleColour muscles,
+Frame frameAt(const results::RunRecord& record, const sim::PoseReplay& replay, double time, MuscleColour muscles,
               DiscColour discs) {
   const body::SpineModel& model = replay.model();
   if (static_cast<int>(record.fascicles.size()) != model.fascicleCount()) {
@@ -53,7 +53,7 @@ Frame frameAt(const io::RunRecord& record, const sim::PoseReplay& replay, double
     frame.disc_value[static_cast<std::size_t>(s)] = record.channel(column)[static_cast<std::size_t>(sample)];
   }
   frame.in_spasm.assign(static_cast<std::size_t>(model.fascicleCount()), false);
-  for (const io::RunRecord::Spasm& e : record.spasms) {
+  for (const results::RunRecord::Spasm& e : record.spasms) {
     if (time < e.start || time > e.end) continue;
     for (int f = 0; f < model.fascicleCount(); ++f) {
       if (model.fascicle(f).name == e.muscle) frame.in_spasm[static_cast<std::size_t>(f)] = true;

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "io/run_record.hpp"
+#include "results/run_record.hpp"
 #include "quantity.hpp"
 #include "sim/pose_replay.hpp"
 
@@ -19,7 +19,7 @@ struct Frame {
   std::string caption;               // e.g. "2:41:10  sit (phase 1 of 6)"
 };
 
-Frame frameAt(const io::RunRecord& record, const sim::PoseReplay& replay, double time, MuscleColour muscles,
+Frame frameAt(const results::RunRecord& record, const sim::PoseReplay& replay, double time, MuscleColour muscles,
               DiscColour discs);
 
 // "1:02:03" or "12:03" for a time in seconds.

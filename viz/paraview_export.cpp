@@ -26,7 +26,7 @@ vtkSmartPointer<vtkFloatArray> floatArray(const char* name) {
   return a;
 }
 
-vtkSmartPointer<vtkPolyData> musclesAt(const io::RunRecord& record, const sim::PoseReplay& replay, const sim::Pose& pose,
+vtkSmartPointer<vtkPolyData> musclesAt(const results::RunRecord& record, const sim::PoseReplay& replay, const sim::Pose& pose,
                                       int sample) {
   const body::SpineModel& model = replay.model();
   auto mesh = vtkSmartPointer<vtkPolyData>::New();
@@ -69,7 +69,7 @@ vtkSmartPointer<vtkPolyData> musclesAt(const io::RunRecord& record, const sim::P
   return mesh;
 }
 
-vtkSmartPointer<vtkPolyData> discsAt(const io::RunRecord& record, const sim::PoseReplay& replay, const sim::Pose& pose,
+vtkSmartPointer<vtkPolyData> discsAt(const results::RunRecord& record, const sim::PoseReplay& replay, const sim::Pose& pose,
                                     int sample) {
   const body::SpineModel& model = replay.model();
   std::vector<double> compression(static_cast<std::size_t>(model.segmentCount()), NAN), pressure = compression;
@@ -99,7 +99,7 @@ void writeVtp(vtkPolyData* mesh, const std::filesystem::path& path) {
 
 }  // namespace
 
-std::filesystem::path exportParaView(const io::RunRecord& record, const sim::PoseReplay& replay,
+std::filesystem::path exportParaView(const results::RunRecord& record, const sim::PoseReplay& replay,
                                      const std::filesystem::path& dir, int every,
                                      const std::function<void(int, int)>& progress) {
   if (every < 1) throw UserError("--every must be at least 1");

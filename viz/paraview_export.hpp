@@ -5,13 +5,13 @@
 #include <filesystem>
 #include <functional>
 
-#include "io/run_record.hpp"
+#include "results/run_record.hpp"
 #include "sim/pose_replay.hpp"
 
 namespace tonus::viz {
 
 // Every `every`-th sample; returns the .pvd's path.
-std::filesystem::path exportParaView(const io::RunRecord& record, const sim::PoseReplay& replay,
+std::filesystem::path exportParaView(const results::RunRecord& record, const sim::PoseReplay& replay,
                                      const std::filesystem::path& dir, int every = 1,
                                      const std::function<void(int done, int total)>& progress = {});
 

@@ -7,7 +7,7 @@
 
 namespace tonus::viz {
 
-void writePicture(const io::RunRecord& record, const sim::PoseReplay& replay, const PictureOptions& options,
+void writePicture(const results::RunRecord& record, const sim::PoseReplay& replay, const PictureOptions& options,
                   const std::filesystem::path& out) {
   const Look& look = options.look;
   Scene scene(look.muscles, look.discs);

@@ -2,7 +2,7 @@
 // One picture of a finished run at a time: `tonus render` and `tonus run --render`.
 #include <filesystem>
 
-#include "io/run_record.hpp"
+#include "results/run_record.hpp"
 #include "quantity.hpp"
 #include "scene.hpp"
 #include "sim/pose_replay.hpp"
@@ -14,7 +14,7 @@ struct PictureOptions {
   Look look;
 };
 
-void writePicture(const io::RunRecord& record, const sim::PoseReplay& replay, const PictureOptions& options,
+void writePicture(const results::RunRecord& record, const sim::PoseReplay& replay, const PictureOptions& options,
                   const std::filesystem::path& out);
 
 }  // namespace tonus::viz

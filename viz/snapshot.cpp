@@ -10,7 +10,7 @@
 
 #include "core/errors.hpp"
 #include "core/version.hpp"
-#include "io/output_directory.hpp"
+#include "results/output_directory.hpp"
 
 namespace tonus::viz {
 
@@ -38,12 +38,12 @@ vtkSmartPointer<vtkImageData> capture(vtkRenderWindow* window) {
 void writePng(vtkImageData* image, const std::filesystem::path& path) {
   // Written whole or not at all, never over a file Tonus did not write, and marked as Tonus's
   // so that a later drawing may replace it.
-  io::writeFileAtomically(path, {}, "", [&](const std::filesystem::path& staging) {
+  results::writeFileAtomically(path, {}, "", [&](const std::filesystem::path& staging) {
     auto writer = vtkSmartPointer<vtkPNGWriter>::New();
     writer->SetFileName(staging.string().c_str());
     writer->SetInputData(image);
-    const std::string mark = std::string(io::kPictureMarkValue) + " " + std::string(version());
-    writer->AddText(io::kPictureMarkKey, mark.c_str());
+    const std::string mark = std::string(results::kPictureMarkValue) + " " + std::string(version());
+    writer->AddText(results::kPictureMarkKey, mark.c_str());
     writer->Write();
     if (writer->GetErrorCode() != 0) throw UserError("could not write '" + path.string() + "'");
   });

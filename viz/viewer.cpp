@@ -25,7 +25,7 @@ const View kViews[] = {View::Oblique, View::Side, View::Back, View::Top};
 
 // What the window shows now, and how to redraw it.
 struct ViewerState {
-  const io::RunRecord* record = nullptr;
+  const results::RunRecord* record = nullptr;
   const sim::PoseReplay* replay = nullptr;
   vtkRenderWindow* window = nullptr;
   std::unique_ptr<Scene> scene;
@@ -67,7 +67,7 @@ void onKey(vtkObject* caller, unsigned long, void* data, void*) {
 
 }  // namespace
 
-void runViewer(const io::RunRecord& record, const sim::PoseReplay& replay, const ViewerOptions& options,
+void runViewer(const results::RunRecord& record, const sim::PoseReplay& replay, const ViewerOptions& options,
                const std::filesystem::path& snapshot) {
   auto window = vtkSmartPointer<vtkRenderWindow>::New();
   window->SetSize(options.look.width, options.look.height);

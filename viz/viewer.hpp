@@ -4,7 +4,7 @@
 // draws one frame with its controls into a PNG and returns (for tests and headless checks).
 #include <filesystem>
 
-#include "io/run_record.hpp"
+#include "results/run_record.hpp"
 #include "quantity.hpp"
 #include "scene.hpp"
 #include "sim/pose_replay.hpp"
@@ -16,7 +16,7 @@ struct ViewerOptions {
   double time = 0.0;
 };
 
-void runViewer(const io::RunRecord& record, const sim::PoseReplay& replay, const ViewerOptions& options,
+void runViewer(const results::RunRecord& record, const sim::PoseReplay& replay, const ViewerOptions& options,
                const std::filesystem::path& snapshot = {});
 
 }  // namespace tonus::viz

@@ -9,7 +9,7 @@
 #include "commands/viz_options.hpp"
 #include "display.hpp"
 #include "interrupt.hpp"
-#include "io/output_directory.hpp"
+#include "results/output_directory.hpp"
 #include "viz/animation.hpp"
 #include "viz/charts.hpp"
 #include "viz/compare.hpp"
@@ -49,24 +49,24 @@ void animate(const AnimateOptions& o) {
     throw UserError("--out must name an Ogg Theora movie ending .ogv, got '" + o.out + "'");
   }
   setActivity("reading the results folder " + o.results);
-  const io::RunRecord record = io::readRunRecord(o.results);
+  const results::RunRecord record = results::readRunRecord(o.results);
   a.from = timeInRun(o.from, record);
   a.to = timeInRun(o.to, record);
   // Both outputs are checked before anything is drawn.
-  const io::Inputs inputs = {o.results};
-  if (!o.out.empty()) io::checkFileTarget(o.out, inputs, "--out");
-  if (!o.frames_dir.empty()) io::checkFolderTarget(o.frames_dir, inputs, "--frames");
+  const results::Inputs inputs = {o.results};
+  if (!o.out.empty()) results::checkFileTarget(o.out, inputs, "--out");
+  if (!o.frames_dir.empty()) results::checkFolderTarget(o.frames_dir, inputs, "--frames");
   ensureDisplay();
   setActivity("animating " + o.results);
   const sim::PoseReplay replay(record.scenario_text, record.model_text);
   const auto checkpoint = [](int, int) { stopIfInterrupted(); };
   if (!o.out.empty()) {
-    io::writeFileAtomically(o.out, inputs, "--out", [&](const std::filesystem::path& movie) {
+    results::writeFileAtomically(o.out, inputs, "--out", [&](const std::filesystem::path& movie) {
       viz::writeAnimation(record, replay, a, movie, {}, checkpoint);
     });
   }
   if (!o.frames_dir.empty()) {
-    io::writeDirectoryAtomically(o.frames_dir, {"tonus animate", "--frames", inputs}, [&](const std::filesystem::path& dir) {
+    results::writeDirectoryAtomically(o.frames_dir, {"tonus animate", "--frames", inputs}, [&](const std::filesystem::path& dir) {
       viz::writeAnimation(record, replay, a, {}, dir, checkpoint);
     });
   }
@@ -82,11 +82,11 @@ void compare(const CompareOptions& o) {
   viz::PictureOptions p;
   p.look = o.look.parse();
   setActivity("reading the results folders " + o.a + " and " + o.b);
-  const io::RunRecord a = io::readRunRecord(o.a), b = io::readRunRecord(o.b);
+  const results::RunRecord a = results::readRunRecord(o.a), b = results::readRunRecord(o.b);
   // The time must lie within the longer run; the shorter one shows its end beyond its length.
   p.time = timeInRun(o.at, a.time.back() >= b.time.back() ? a : b);
   if (std::filesystem::path(o.out).extension() != ".png") throw UserError("--out must name a PNG file, got '" + o.out + "'");
-  io::checkFileTarget(o.out, {o.a, o.b}, "--out");
+  results::checkFileTarget(o.out, {o.a, o.b}, "--out");
   ensureDisplay();
   setActivity("drawing the comparison " + o.out);
   const sim::PoseReplay ra(a.scenario_text, a.model_text), rb(b.scenario_text, b.model_text);
@@ -102,12 +102,12 @@ void chart(const ChartCommandOptions& o) {
   viz::ChartOptions c;
   std::tie(c.width, c.height) = viz::sizeNamed(o.size);
   setActivity("reading the results folder " + o.results);
-  const io::RunRecord record = io::readRunRecord(o.results);
+  const results::RunRecord record = results::readRunRecord(o.results);
   const std::filesystem::path dir = o.out.empty() ? std::filesystem::path(o.results) : std::filesystem::path(o.out);
-  for (const char* name : viz::kChartFiles) io::checkFileTarget(dir / name, {o.results}, o.out.empty() ? "" : "--out");
+  for (const char* name : viz::kChartFiles) results::checkFileTarget(dir / name, {o.results}, o.out.empty() ? "" : "--out");
   ensureDisplay();
   setActivity("drawing the charts of " + o.results);
-  io::ensureOutputFolder(dir, "tonus chart");
+  results::ensureOutputFolder(dir, "tonus chart");
   for (const auto& path : viz::writeCharts(record, c, dir)) std::cout << "tonus chart: " << path.string() << "\n";
 }
 
@@ -118,12 +118,12 @@ struct ExportOptions {
 
 void exportVtk(const ExportOptions& o) {
   setActivity("reading the results folder " + o.results);
-  const io::RunRecord record = io::readRunRecord(o.results);
+  const results::RunRecord record = results::readRunRecord(o.results);
   const sim::PoseReplay replay(record.scenario_text, record.model_text);
   const std::filesystem::path dir = o.out.empty() ? std::filesystem::path(o.results) / "paraview" : std::filesystem::path(o.out);
   setActivity("writing the ParaView series " + dir.string());
   std::filesystem::path index;
-  io::writeDirectoryAtomically(dir, {"tonus export-vtk", o.out.empty() ? "the default --out" : "--out", {o.results}},
+  results::writeDirectoryAtomically(dir, {"tonus export-vtk", o.out.empty() ? "the default --out" : "--out", {o.results}},
                                [&](const std::filesystem::path& staging) {
                                  index = viz::exportParaView(record, replay, staging, o.every,
                                                              [](int, int) { stopIfInterrupted(); });
@@ -140,9 +140,9 @@ void view(const ViewOptions& o) {
   viz::ViewerOptions v;
   v.look = o.look.parse();
   setActivity("reading the results folder " + o.results);
-  const io::RunRecord record = io::readRunRecord(o.results);
+  const results::RunRecord record = results::readRunRecord(o.results);
   v.time = timeInRun(o.at, record);
-  if (!o.snapshot.empty()) io::checkFileTarget(o.snapshot, {o.results}, "--snapshot");
+  if (!o.snapshot.empty()) results::checkFileTarget(o.snapshot, {o.results}, "--snapshot");
   ensureDisplay();
   setActivity("showing " + o.results);
   const sim::PoseReplay replay(record.scenario_text, record.model_text);

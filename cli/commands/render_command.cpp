@@ -5,7 +5,7 @@
 
 #include "activity.hpp"
 #include "commands/commands.hpp"
-#include "io/tonus_folder.hpp"
+#include "results/tonus_folder.hpp"
 #include "commands/viz_options.hpp"
 #include "display.hpp"
 #include "viz/picture.hpp"
@@ -22,11 +22,11 @@ void render(const RenderOptions& o) {
   viz::PictureOptions picture;
   picture.look = viz::lookNamed(o.colour, o.disc, o.view, o.size);
   setActivity("reading the results folder " + o.results);
-  const io::RunRecord record = io::readRunRecord(o.results);
+  const results::RunRecord record = results::readRunRecord(o.results);
   picture.time = timeInRun(o.at, record);
   const std::filesystem::path out = o.out.empty() ? std::filesystem::path(o.results) / "picture.png" : std::filesystem::path(o.out);
   if (out.extension() != ".png") throw UserError("--out must name a PNG file, got '" + out.string() + "'");
-  io::checkFileTarget(out, {o.results}, o.out.empty() ? "" : "--out");
+  results::checkFileTarget(out, {o.results}, o.out.empty() ? "" : "--out");
   ensureDisplay();
   setActivity("drawing " + out.string());
   const sim::PoseReplay replay(record.scenario_text, record.model_text);

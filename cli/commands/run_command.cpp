@@ -15,8 +15,8 @@
 #include "display.hpp"
 #include "fault_injection.hpp"
 #include "interrupt.hpp"
-#include "io/output_directory.hpp"
-#include "io/results_writer.hpp"
+#include "results/output_directory.hpp"
+#include "results/results_writer.hpp"
 #include "sim/prepared_run.hpp"
 #include "sim/run.hpp"
 #include "viz/charts.hpp"
@@ -35,7 +35,7 @@ struct RunOptions {
 
 // A picture at the end of each phase, and the charts, into DIR/pictures.
 void renderPictures(const std::filesystem::path& dir) {
-  const io::RunRecord record = io::readRunRecord(dir);
+  const results::RunRecord record = results::readRunRecord(dir);
   const sim::PoseReplay replay(record.scenario_text, record.model_text);
   const std::filesystem::path pictures = dir / "pictures";
   std::filesystem::create_directories(pictures);
@@ -85,8 +85,8 @@ std::function<void(double, double)> progressReport(bool quiet) {
   };
 }
 
-io::OutputChoice outputChoiceOf(const scenario::Scenario& s) {
-  io::OutputChoice choice;
+results::OutputChoice outputChoiceOf(const scenario::Scenario& s) {
+  results::OutputChoice choice;
   choice.timeseries = s.writes(scenario::OutputFile::Timeseries);
   choice.muscles = s.writes(scenario::OutputFile::Muscles);
   choice.sto = s.writes(scenario::OutputFile::Sto);
@@ -96,7 +96,7 @@ io::OutputChoice outputChoiceOf(const scenario::Scenario& s) {
 }
 
 // The files written, for the last line of the report.
-std::string filesWritten(const io::OutputChoice& c) {
+std::string filesWritten(const results::OutputChoice& c) {
   std::string list = "summary.json";
   if (c.phases) list += ", phases.csv";
   if (c.timeseries) list += ", timeseries.csv";
@@ -105,7 +105,7 @@ std::string filesWritten(const io::OutputChoice& c) {
   return list;
 }
 
-void report(const sim::RunResult& result, const std::string& name, const std::string& out, const io::OutputChoice& choice,
+void report(const sim::RunResult& result, const std::string& name, const std::string& out, const results::OutputChoice& choice,
             bool rendered) {
   const int l4l5 = result.channelIndex("L4L5_compression_N");
   std::cout << "tonus run: " << name << ", " << result.simulated_s / 60.0 << " min simulated in " << std::setprecision(3)
@@ -137,11 +137,11 @@ void run(const RunOptions& o) {
   const sim::PreparedRun prepared =
       o.scenario.empty() ? sim::prepareDefaultRun(o.model) : sim::prepareRun(o.scenario, o.model);
   const scenario::Scenario& s = prepared.scenario;
-  const io::OutputChoice choice = outputChoiceOf(s);
+  const results::OutputChoice choice = outputChoiceOf(s);
   if (o.render && !(choice.timeseries && choice.muscles)) {
     throw UserError("--render draws from timeseries.csv and muscles.csv, which the scenario's output.files leaves out");
   }
-  io::FolderRequest request{"tonus run", "--out", {}};
+  results::FolderRequest request{"tonus run", "--out", {}};
   if (!prepared.scenario_path.empty()) request.inputs.push_back(prepared.scenario_path);
   if (!prepared.model_path.empty()) request.inputs.push_back(prepared.model_path);
   if (o.out.empty()) request.option = "the default results folder";
@@ -155,8 +155,8 @@ void run(const RunOptions& o) {
   setActivity("running " + (o.scenario.empty() ? std::string("the built-in default scenario") : o.scenario));
   // The time series stream into the staging folder as the run goes; it replaces `out`
   // only once the summary is written too.
-  io::writeDirectoryAtomically(out, request, [&](const std::filesystem::path& dir) {
-    io::ResultsStream stream(dir, choice);
+  results::writeDirectoryAtomically(out, request, [&](const std::filesystem::path& dir) {
+    results::ResultsStream stream(dir, choice);
     options.on_start = [&](const sim::RunLayout& layout) { stream.start(layout); };
     options.on_sample = [&](const sim::Sample& sample) {
       stopIfInterrupted();
@@ -165,10 +165,10 @@ void run(const RunOptions& o) {
     };
     result = sim::runScenario(s, *prepared.model, *prepared.timeline, options);
     stream.close();
-    io::writeSummary(result, dir, choice);
+    results::writeSummary(result, dir, choice);
     // What the run used, so pictures and animations can rebuild the body exactly.
-    io::writeTextFile(dir / "scenario.yaml", prepared.scenario_text);
-    io::writeTextFile(dir / "model.yaml", prepared.model_text);
+    results::writeTextFile(dir / "scenario.yaml", prepared.scenario_text);
+    results::writeTextFile(dir / "model.yaml", prepared.model_text);
     if (o.render) {
       setActivity("drawing the pictures of " + out);
       renderPictures(dir);

@@ -20,9 +20,9 @@
 #include "display.hpp"
 #include "fault_injection.hpp"
 #include "interrupt.hpp"
-#include "io/output_directory.hpp"
-#include "io/results_writer.hpp"
-#include "io/yaml_reader.hpp"
+#include "results/output_directory.hpp"
+#include "results/results_writer.hpp"
+#include "input/yaml_reader.hpp"
 #include "sweep_support/mpi_cases.hpp"
 #include "sweep_support/progress.hpp"
 #include "sweep/report.hpp"
@@ -58,19 +58,19 @@ Plan plan(const SweepOptions& o) {
 // they were, and an empty store. An existing one is only taken up by --resume.
 void prepareDirectory(const SweepOptions& o, const sweep::Sweep& s) {
   const std::filesystem::path dir = o.out;
-  const io::Inputs inputs = {s.file, s.base};
+  const results::Inputs inputs = {s.file, s.base};
   std::error_code ec;
   if (std::filesystem::exists(dir / "results.sqlite", ec)) {
-    if (!io::isTonusFolder(dir)) {
+    if (!results::isTonusFolder(dir)) {
       throw UserError("--out " + o.out + ": holds a results.sqlite that Tonus did not write (the folder has no " +
-                      std::string(io::kManifestName) + "); choose another --out");
+                      std::string(results::kManifestName) + "); choose another --out");
     }
     if (!o.resume) throw UserError(o.out + " already holds a sweep: add --resume to finish it, or choose another --out");
     return;
   }
-  io::writeDirectoryAtomically(dir, {"tonus sweep", "--out", inputs}, [&](const std::filesystem::path& staging) {
-    io::writeTextFile(staging / "sweep.yaml", s.text);
-    io::writeTextFile(staging / "base.yaml", s.base_text);
+  results::writeDirectoryAtomically(dir, {"tonus sweep", "--out", inputs}, [&](const std::filesystem::path& staging) {
+    results::writeTextFile(staging / "sweep.yaml", s.text);
+    results::writeTextFile(staging / "base.yaml", s.base_text);
     sweep::ResultsStore(staging / "results.sqlite", s, false);
   });
 }
@@ -78,9 +78,9 @@ void prepareDirectory(const SweepOptions& o, const sweep::Sweep& s) {
 void writeReport(const SweepOptions& o, const sweep::Sweep& s, const sweep::ResultsStore& store, bool can_draw) {
   const sweep::Report report = sweep::makeReport(s, store);
   const std::filesystem::path dir = o.out;
-  const io::Inputs inputs = {s.file, s.base};
+  const results::Inputs inputs = {s.file, s.base};
   const auto text = [&](const char* name, const std::string& content) {
-    io::writeFileAtomically(dir / name, inputs, "", [&](const std::filesystem::path& f) { io::writeTextFile(f, content); });
+    results::writeFileAtomically(dir / name, inputs, "", [&](const std::filesystem::path& f) { results::writeTextFile(f, content); });
   };
   text("report.txt", sweep::reportText(report));
   text("report.json", sweep::reportJson(report).dump(2) + "\n");

@@ -8,7 +8,7 @@
 #include "body/model_file.hpp"
 #include "commands/commands.hpp"
 #include "core/errors.hpp"
-#include "io/yaml_reader.hpp"
+#include "input/yaml_reader.hpp"
 #include "sim/prepared_run.hpp"
 #include "sweep/runner.hpp"
 #include "sweep/sampling.hpp"
@@ -24,9 +24,9 @@ struct ValidateOptions {
 void validate(const ValidateOptions& o) {
   setActivity("checking " + o.file);
   try {
-    const io::YamlNode root = io::YamlNode::loadFile(o.file);
-    const io::FileKind kind = root.kind();
-    if (kind == io::FileKind::Model) {
+    const input::YamlNode root = input::YamlNode::loadFile(o.file);
+    const input::FileKind kind = root.kind();
+    if (kind == input::FileKind::Model) {
       if (!o.model.empty()) throw UserError("--model is for checking a scenario; " + o.file + " is itself a model file");
       const body::ModelSpec spec = body::loadModelFile(o.file);
       const body::SpineModel model(spec, {spec.reference_sex, spec.reference_height, spec.reference_mass, 40.0});
@@ -34,7 +34,7 @@ void validate(const ValidateOptions& o) {
                 << model.fascicleCount() << " fascicles)\n";
       return;
     }
-    if (kind == io::FileKind::Sweep) {
+    if (kind == input::FileKind::Sweep) {
       if (!o.model.empty()) throw UserError("--model is for checking a scenario; " + o.file + " is a sweep file");
       const sweep::Sweep sweep = sweep::loadSweepFile(o.file);
       const std::vector<sweep::Case> cases = sweep::casesOf(sweep);

@@ -4,13 +4,13 @@
 
 #include "core/duration.hpp"
 #include "core/errors.hpp"
-#include "io/run_record.hpp"
+#include "results/run_record.hpp"
 #include "viz/frame.hpp"
 
 namespace tonus::cli {
 
 // "end", or a duration such as 90s, 20min, 1.5h, within the run.
-inline double timeInRun(const std::string& text, const io::RunRecord& record) {
+inline double timeInRun(const std::string& text, const results::RunRecord& record) {
   const double end = record.time.back();
   if (text == "end") return end;
   const auto seconds = parseDuration(text);

@@ -3,14 +3,14 @@
 #include <cmath>
 #include <set>
 
-#include "io/error_collector.hpp"
-#include "io/yaml_reader.hpp"
+#include "input/error_collector.hpp"
+#include "input/yaml_reader.hpp"
 #include "muscle/muscle_bank.hpp"
 
 namespace tonus::body {
 namespace {
 
-using io::YamlNode;
+using input::YamlNode;
 constexpr double kDeg = M_PI / 180.0;
 
 std::string mirrorName(const std::string& name) {
@@ -256,7 +256,7 @@ void readFascicle(const YamlNode& fn, const std::vector<std::string>& fascicle_k
                   bool bilateral, ModelSpec& model);
 
 // A muscle group: its shared parameters, then each fascicle on its own (every mistake kept).
-void readMuscleGroup(const YamlNode& n, ModelSpec& model, const YamlNode& defaults, io::ErrorCollector& errors) {
+void readMuscleGroup(const YamlNode& n, ModelSpec& model, const YamlNode& defaults, input::ErrorCollector& errors) {
   std::vector<std::string> keys = {"group", "region", "side", "fascicles"};
   keys.insert(keys.end(), kMuscleParameterKeys.begin(), kMuscleParameterKeys.end());
   n.allowOnlyKeys(keys);
@@ -333,8 +333,8 @@ void readLigament(const YamlNode& n, ModelSpec& model) {
 // Reads the model's sections one after another, keeping every mistake: a section that depends
 // on the segments (arms, rhythm, neck, muscles) is read only when the segments read cleanly,
 // so one wrong segment does not bring a cascade of "unknown body" errors.
-ModelSpec readModel(const YamlNode& root, io::ErrorCollector& errors) {
-  root.expectKind(io::FileKind::Model);
+ModelSpec readModel(const YamlNode& root, input::ErrorCollector& errors) {
+  root.expectKind(input::FileKind::Model);
   if (!root.isMap()) root.fail("must be a model: a map starting with format: tonus-model/1");
   errors.attempt([&] {
     root.allowOnlyKeys({"format", "name", "description", "reference_subject", "gravity_m_per_s2", "muscle_strength",
@@ -446,7 +446,7 @@ ModelSpec readModel(const YamlNode& root, io::ErrorCollector& errors) {
 }
 
 ModelSpec readModelThrowing(const YamlNode& root) {
-  io::ErrorCollector errors(root);
+  input::ErrorCollector errors(root);
   ModelSpec m;
   errors.attempt([&] { m = readModel(root, errors); });
   errors.throwIfAny();

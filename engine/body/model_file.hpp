@@ -2,7 +2,7 @@
 // Reading a model file (format tonus-model/1, documented in docs/model.md) into a ModelSpec.
 // Everything is validated here, at load: an unknown key, an unknown parent or attachment
 // body, a missing landmark, a negative mass, a zero fibre length, a rhythm that does not sum
-// to one... each is an io::InputError naming file, line, column and field (exit code 2).
+// to one... each is an input::InputError naming file, line, column and field (exit code 2).
 #include <filesystem>
 #include <string>
 

@@ -6,14 +6,14 @@
 #include <sstream>
 
 #include "core/file_name.hpp"
-#include "io/error_collector.hpp"
-#include "io/yaml_reader.hpp"
+#include "input/error_collector.hpp"
+#include "input/yaml_reader.hpp"
 #include "scenario/phase_motion.hpp"
 
 namespace tonus::scenario {
 namespace {
 
-using io::YamlNode;
+using input::YamlNode;
 constexpr double kDeg = M_PI / 180.0;
 // The Biering-Sorensen test's usual cut-off (Biering-Sorensen 1984; docs/scenarios.md).
 constexpr double kSorensenTestSeconds = 240.0;
@@ -52,7 +52,7 @@ double readLoad(const YamlNode& n) {
 // Reads one setting of a phase; a mistake is kept and the phase's other settings are still read.
 class PhaseReader {
  public:
-  explicit PhaseReader(io::ErrorCollector& errors) : errors_(errors), before_(errors.count()) {}
+  explicit PhaseReader(input::ErrorCollector& errors) : errors_(errors), before_(errors.count()) {}
   template <class Read>
   void operator()(Read&& read) {
     errors_.attempt(read);
@@ -60,12 +60,12 @@ class PhaseReader {
   bool clean() const { return errors_.count() == before_; }
 
  private:
-  io::ErrorCollector& errors_;
+  input::ErrorCollector& errors_;
   std::size_t before_;
 };
 
 // A phase's settings; nothing when any of them is wrong (every mistake is in `errors`).
-std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, io::ErrorCollector& errors) {
+std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, input::ErrorCollector& errors) {
   Phase p;
   p.where = refOf(n);
   PhaseReader read(errors);
@@ -260,10 +260,10 @@ const std::vector<std::string> kPhaseKinds = {"stand", "sit", "lie", "hold", "ex
                                               "walk", "stretch", "heat", "cold", "massage", "drink", "repeat"};
 
 void readTimelineItem(const YamlNode& item, const std::string& source, std::size_t i, std::vector<Phase>& out,
-                      int depth, io::ErrorCollector& errors);
+                      int depth, input::ErrorCollector& errors);
 
 void readTimeline(const YamlNode& list, const std::string& source, std::vector<Phase>& out, int depth,
-                  io::ErrorCollector& errors) {
+                  input::ErrorCollector& errors) {
   if (!list.isSequence()) list.fail("must be a list of phases, such as - stand: {duration: 5min}");
   if (list.size() == 0) list.fail("must list at least one phase");
   // Each phase is read on its own, so every faulty phase is reported at once.
@@ -273,7 +273,7 @@ void readTimeline(const YamlNode& list, const std::string& source, std::vector<P
 }
 
 void readTimelineItem(const YamlNode& item, const std::string& source, std::size_t i, std::vector<Phase>& out,
-                      int depth, io::ErrorCollector& errors) {
+                      int depth, input::ErrorCollector& errors) {
   {
     if (!item.isMap() || item.entries().size() != 1) item.fail("must be one phase, such as - stand: {duration: 5min}");
     item.allowOnlyKeys(kPhaseKinds);
@@ -306,7 +306,7 @@ void readTimelineItem(const YamlNode& item, const std::string& source, std::size
 }
 
 // `physiology:` overrides: the reflex model by name, any constant of parameterTable by name.
-void readPhysiology(const YamlNode& n, physiology::Parameters& p, io::ErrorCollector& errors) {
+void readPhysiology(const YamlNode& n, physiology::Parameters& p, input::ErrorCollector& errors) {
   if (!n.isMap()) n.fail("must be a map of physiology settings, such as {reflex_model: pain_adaptation}");
   std::vector<physiology::ParameterEntry> table = physiology::parameterTable(p);
   std::vector<std::string> keys = {"reflex_model"};
@@ -353,7 +353,7 @@ double intervalFor(double duration, double most, double at_least) {
 constexpr double kMostSeriesSamples = 7200.0;
 constexpr double kMostMuscleSamples = 500.0;
 
-void readOutput(const YamlNode& o, Scenario& s, io::ErrorCollector& errors, std::optional<YamlNode>& sample_node,
+void readOutput(const YamlNode& o, Scenario& s, input::ErrorCollector& errors, std::optional<YamlNode>& sample_node,
                 std::optional<YamlNode>& muscles_node) {
   errors.attempt([&] { o.allowOnlyKeys({"sample_every", "muscles_every", "files"}); });
   errors.attempt([&] {
@@ -385,10 +385,10 @@ void readOutput(const YamlNode& o, Scenario& s, io::ErrorCollector& errors, std:
   });
 }
 
-Scenario readScenario(const YamlNode& root, io::ErrorCollector& errors) {
+Scenario readScenario(const YamlNode& root, input::ErrorCollector& errors) {
   Scenario s;
   s.file = root.file();
-  root.expectKind(io::FileKind::Scenario);
+  root.expectKind(input::FileKind::Scenario);
   if (!root.isMap()) root.fail("must be a scenario: a map with name and timeline, such as {name: x, timeline: [...]}");
   // The sections are independent: read them all and report every error together.
   errors.attempt([&] {
@@ -519,7 +519,7 @@ long Scenario::musclesStride() const { return std::max(1L, std::lround(muscles_e
 namespace {
 
 ScenarioReading readRoot(const YamlNode& root) {
-  ScenarioReading reading{{}, io::ErrorCollector(root)};
+  ScenarioReading reading{{}, input::ErrorCollector(root)};
   reading.errors.attempt([&] { reading.scenario = readScenario(root, reading.errors); });
   return reading;
 }

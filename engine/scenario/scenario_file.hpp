@@ -1,11 +1,11 @@
 #pragma once
 // Reading a scenario file (docs/scenarios.md) into a Scenario. Everything that can be checked
-// without a model is checked here, with file:line:col messages (io::InputError); the
+// without a model is checked here, with file:line:col messages (input::InputError); the
 // postures are checked against a model's joint ranges by Timeline (timeline.hpp).
 #include <filesystem>
 #include <string>
 
-#include "io/error_collector.hpp"
+#include "input/error_collector.hpp"
 #include "scenario/scenario.hpp"
 
 namespace tonus::scenario {
@@ -14,12 +14,12 @@ namespace tonus::scenario {
 // that a caller can add the mistakes only a model can find (joint ranges) and report them all.
 struct ScenarioReading {
   Scenario scenario;
-  io::ErrorCollector errors;
+  input::ErrorCollector errors;
 };
 ScenarioReading readScenarioFile(const std::filesystem::path& file);
 ScenarioReading readScenarioText(const std::string& text, const std::string& display_name);
 
-// The same, throwing one io::InputError with every mistake.
+// The same, throwing one input::InputError with every mistake.
 Scenario loadScenarioFile(const std::filesystem::path& file);
 Scenario loadScenarioText(const std::string& text, const std::string& display_name);
 

@@ -5,8 +5,8 @@
 
 #include "body/kinematics.hpp"
 #include "body/loads.hpp"
-#include "io/error_collector.hpp"
-#include "io/yaml_reader.hpp"
+#include "input/error_collector.hpp"
+#include "input/yaml_reader.hpp"
 #include "scenario/lift_plan.hpp"
 
 namespace tonus::scenario {
@@ -101,12 +101,12 @@ int referenceJoint(const body::SpineModel& model) {
 
 Timeline::Timeline(const Scenario& scenario, const body::SpineModel& model) {
   plan(scenario, model);
-  io::ErrorCollector errors;
+  input::ErrorCollector errors;
   checkRanges(model, errors);
   errors.throwIfAny();
 }
 
-Timeline::Timeline(const Scenario& scenario, const body::SpineModel& model, io::ErrorCollector& errors) {
+Timeline::Timeline(const Scenario& scenario, const body::SpineModel& model, input::ErrorCollector& errors) {
   plan(scenario, model);
   checkRanges(model, errors);
 }
@@ -187,7 +187,7 @@ double Timeline::stillFrom(int index) const {
   return pp.cyclic ? pp.end : pp.start + pp.transition;
 }
 
-void Timeline::checkRanges(const body::SpineModel& model, io::ErrorCollector& errors) const {
+void Timeline::checkRanges(const body::SpineModel& model, input::ErrorCollector& errors) const {
   // Every phase that leaves a joint's range is reported (repeated phases once).
   for (const PlannedPhase& pp : phases_) {
     errors.attempt([&] { checkPhaseRange(model, pp); });
@@ -212,7 +212,7 @@ void Timeline::checkPhaseRange(const body::SpineModel& model, const PlannedPhase
         }
       }
       const std::string field = at.field.empty() ? pp.phase.source : at.field;
-      throw io::InputError(at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + field +
+      throw input::InputError(at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + field +
                                ": angle beyond the model's joint range (" + bad->describe() + "), got " + at.text,
                            {at.file, at.line, at.column, field});
     }

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "body/spine_model.hpp"
-#include "io/error_collector.hpp"
+#include "input/error_collector.hpp"
 #include "scenario/phase_motion.hpp"
 
 namespace tonus::scenario {
@@ -23,10 +23,10 @@ struct PlannedPhase {
 class Timeline {
  public:
   // Builds the plan and checks every posture the scenario asks for against the model's joint
-  // ranges: a posture out of range is an io::InputError at the phase's field in the file.
+  // ranges: a posture out of range is an input::InputError at the phase's field in the file.
   Timeline(const Scenario& scenario, const body::SpineModel& model);
   // The same, adding each posture out of range to `errors` instead of throwing.
-  Timeline(const Scenario& scenario, const body::SpineModel& model, io::ErrorCollector& errors);
+  Timeline(const Scenario& scenario, const body::SpineModel& model, input::ErrorCollector& errors);
 
   const std::vector<PlannedPhase>& phases() const { return phases_; }
   double duration() const { return duration_; }
@@ -39,7 +39,7 @@ class Timeline {
 
  private:
   void plan(const Scenario& scenario, const body::SpineModel& model);
-  void checkRanges(const body::SpineModel& model, io::ErrorCollector& errors) const;
+  void checkRanges(const body::SpineModel& model, input::ErrorCollector& errors) const;
   void checkPhaseRange(const body::SpineModel& model, const PlannedPhase& phase) const;
 
   std::vector<PlannedPhase> phases_;

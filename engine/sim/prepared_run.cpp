@@ -1,8 +1,8 @@
 #include "sim/prepared_run.hpp"
 
 #include "body/model_file.hpp"
-#include "io/error_collector.hpp"
-#include "io/text_file.hpp"
+#include "input/error_collector.hpp"
+#include "input/text_file.hpp"
 #include "scenario/scenario_file.hpp"
 #include "sim/run.hpp"
 
@@ -24,7 +24,7 @@ PreparedRun prepare(scenario::ScenarioReading reading, std::string text, std::fi
   run.scenario = std::move(reading.scenario);
   run.scenario_text = std::move(text);
   run.scenario_path = std::move(scenario_path);
-  io::ErrorCollector& errors = reading.errors;
+  input::ErrorCollector& errors = reading.errors;
   run.model_path = modelPathFor(run.scenario, model_file);
   bool have_model = false;
   errors.attempt([&] {
@@ -33,7 +33,7 @@ PreparedRun prepare(scenario::ScenarioReading reading, std::string text, std::fi
       run.model_text = body::defaultModelText();
     } else {
       run.spec = body::loadModelFile(run.model_path);
-      run.model_text = io::readInputFile(run.model_path);
+      run.model_text = input::readInputFile(run.model_path);
     }
     have_model = true;
   });
@@ -42,7 +42,7 @@ PreparedRun prepare(scenario::ScenarioReading reading, std::string text, std::fi
     try {
       run.model = std::make_unique<const body::SpineModel>(run.spec, subjectFor(run.scenario, run.spec));
       run.timeline = std::make_unique<const scenario::Timeline>(run.scenario, *run.model, errors);
-    } catch (const io::InputError& e) {
+    } catch (const input::InputError& e) {
       errors.add(e.entries());
     } catch (const UserError& e) {
       // The model's own parameters, rejected when it is built for this subject.
@@ -59,7 +59,7 @@ PreparedRun prepare(scenario::ScenarioReading reading, std::string text, std::fi
 }  // namespace
 
 PreparedRun prepareRun(const std::filesystem::path& scenario_file, const std::filesystem::path& model_file) {
-  std::string text = io::readInputFile(scenario_file);
+  std::string text = input::readInputFile(scenario_file);
   scenario::ScenarioReading reading = scenario::readScenarioText(text, scenario_file.string());
   return prepare(std::move(reading), std::move(text), scenario_file, model_file);
 }

@@ -1,7 +1,7 @@
 #pragma once
 // A scenario made ready to run: read, its model chosen (the one given, else the scenario's own
 // `model:` relative to the scenario file, else the built-in one) and built for its subject, and
-// its timeline planned. Every mistake is reported together in one io::InputError, in file
+// its timeline planned. Every mistake is reported together in one input::InputError, in file
 // order: the scenario's and the model file's, and postures beyond the model's joint ranges.
 #include <filesystem>
 #include <memory>

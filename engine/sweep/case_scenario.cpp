@@ -4,7 +4,7 @@
 
 #include <cctype>
 
-#include "io/yaml_reader.hpp"
+#include "input/yaml_reader.hpp"
 
 namespace tonus::sweep {
 namespace {
@@ -18,7 +18,7 @@ std::vector<Step> stepsOf(const std::string& path, const Variation& v) {
   std::vector<Step> steps;
   std::size_t start = 0;
   const auto fail = [&](const std::string& why) {
-    throw io::InputError(v.where.file + ":" + std::to_string(v.where.line) + ":" + std::to_string(v.where.column) +
+    throw input::InputError(v.where.file + ":" + std::to_string(v.where.line) + ":" + std::to_string(v.where.column) +
                          ": vary." + v.path + ": " + why);
   };
   while (start <= path.size()) {
@@ -52,7 +52,7 @@ std::string caseScenarioText(const Sweep& sweep, const Case& c) {
     const Variation& v = sweep.vary[j];
     const std::vector<Step> steps = stepsOf(v.path, v);
     const auto fail = [&](const std::string& why) {
-      throw io::InputError(v.where.file + ":" + std::to_string(v.where.line) + ":" + std::to_string(v.where.column) +
+      throw input::InputError(v.where.file + ":" + std::to_string(v.where.line) + ":" + std::to_string(v.where.column) +
                            ": vary." + v.path + ": " + why);
     };
     // Walk down, creating maps the base lacks; the last key takes the value.

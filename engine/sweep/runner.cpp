@@ -13,7 +13,7 @@
 #include <tuple>
 
 #include "body/model_file.hpp"
-#include "io/yaml_reader.hpp"
+#include "input/yaml_reader.hpp"
 #include "scenario/scenario_file.hpp"
 #include "scenario/timeline.hpp"
 #include "sim/run.hpp"
@@ -130,7 +130,7 @@ void checkCases(const Sweep& sweep, const std::vector<Case>& cases) {
   for (const Case& c : cases) {
     try {
       checkCase(sweep, c);
-    } catch (const io::InputError& e) {
+    } catch (const input::InputError& e) {
       if (++count > 3) continue;
       rejected += "\n  case " + std::to_string(c.id) + " (";
       for (std::size_t j = 0; j < sweep.vary.size(); ++j) rejected += (j ? ", " : "") + sweep.vary[j].path + " = " + c.values[j];
@@ -138,7 +138,7 @@ void checkCases(const Sweep& sweep, const std::vector<Case>& cases) {
     }
   }
   if (count > 0) {
-    throw io::InputError(sweep.file.string() + ": " + std::to_string(count) + " of " + std::to_string(cases.size()) +
+    throw input::InputError(sweep.file.string() + ": " + std::to_string(count) + " of " + std::to_string(cases.size()) +
                          " cases are not valid scenarios (narrow the ranges in `vary`):" + rejected);
   }
 }
@@ -169,7 +169,7 @@ CaseResult runCase(const Sweep& sweep, const Case& c, bool keep_series) {
                             sample.values[columns[3]], sample.values[columns[4]]});
     };
     fill(out, sim::runScenario(s, model, timeline, options));
-  } catch (const io::InputError& e) {
+  } catch (const input::InputError& e) {
     out.status = "invalid";
     out.message = e.what();
     out.series.clear();

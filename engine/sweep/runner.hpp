@@ -12,11 +12,11 @@
 
 namespace tonus::sweep {
 
-// Builds a case's scenario, model and timeline as a run would, throwing io::InputError if any
+// Builds a case's scenario, model and timeline as a run would, throwing input::InputError if any
 // is invalid: a sweep checks all its cases before it starts.
 void checkCase(const Sweep& sweep, const Case& c);
 
-// Checks every case; if any is invalid, throws io::InputError naming the sweep file, how many
+// Checks every case; if any is invalid, throws input::InputError naming the sweep file, how many
 // cases are bad, and the first three with their values and the reason.
 void checkCases(const Sweep& sweep, const std::vector<Case>& cases);
 

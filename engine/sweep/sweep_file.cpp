@@ -5,9 +5,9 @@
 #include <functional>
 #include <optional>
 
-#include "io/error_collector.hpp"
-#include "io/text_file.hpp"
-#include "io/yaml_reader.hpp"
+#include "input/error_collector.hpp"
+#include "input/text_file.hpp"
+#include "input/yaml_reader.hpp"
 
 namespace tonus::sweep {
 namespace {
@@ -15,10 +15,10 @@ namespace {
 // The most cases a sweep may hold, by sampling or by grid.
 constexpr int kMostCases = 1000000;
 
-using io::YamlNode;
+using input::YamlNode;
 
 std::string baseText(const std::filesystem::path& path, const YamlNode& where) {
-  std::optional<std::string> text = io::readTextFile(path);
+  std::optional<std::string> text = input::readTextFile(path);
   if (!text) where.fail("names a base scenario that cannot be read (" + path.string() + ")");
   return std::move(*text);
 }
@@ -117,14 +117,14 @@ std::string fingerprintOf(const std::string& a, const std::string& b) {
 
 Sweep loadSweepFile(const std::filesystem::path& file) {
   // Read once: the text is parsed, fingerprinted and copied into the results directory.
-  std::optional<std::string> text = io::readInputFile(file);
+  std::optional<std::string> text = input::readInputFile(file);
   const YamlNode root = YamlNode::loadString(*text, file.string());
-  root.expectKind(io::FileKind::Sweep);
+  root.expectKind(input::FileKind::Sweep);
   if (!root.isMap()) root.fail("must be a sweep: a map with name, base and vary");
   Sweep s;
   s.file = file;
   s.text = std::move(*text);
-  io::ErrorCollector errors(root);
+  input::ErrorCollector errors(root);
   errors.attempt([&] { root.allowOnlyKeys({"name", "description", "base", "method", "samples", "seed", "vary"}); });
   errors.attempt([&] { s.name = root.at("name").asString(); });
   errors.attempt([&] {

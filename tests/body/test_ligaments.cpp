@@ -12,7 +12,7 @@
 #include "body/posture.hpp"
 #include "body/spine_model.hpp"
 #include "core/errors.hpp"
-#include "io/yaml_reader.hpp"
+#include "input/yaml_reader.hpp"
 
 namespace tonus::body {
 namespace {
@@ -32,7 +32,7 @@ const char* kOneBand =
 std::string loadError(const std::string& text) {
   try {
     loadModelText(text, "bad.yaml");
-  } catch (const io::InputError& e) {
+  } catch (const input::InputError& e) {
     return e.what();
   }
   return "(loaded)";

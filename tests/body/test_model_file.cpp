@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "body/body_fixtures.hpp"
-#include "io/yaml_reader.hpp"
+#include "input/yaml_reader.hpp"
 
 namespace tonus::body {
 namespace {
@@ -20,7 +20,7 @@ std::pair<std::string, int> loadWith(const std::string& from, const std::string&
   const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
   try {
     loadModelText(text, "bad.yaml");
-  } catch (const io::InputError& e) {
+  } catch (const input::InputError& e) {
     return {e.what(), line};
   }
   return {"(loaded)", line};
@@ -116,7 +116,7 @@ TEST(ModelFile, SyntaxErrorHasAPosition) {
 }
 
 TEST(ModelFile, MissingFileIsAUserError) {
-  EXPECT_THROW(loadModelFile("/no/such/model.yaml"), io::InputError);
+  EXPECT_THROW(loadModelFile("/no/such/model.yaml"), input::InputError);
 }
 
 TEST(ModelFile, DefaultModelLoadsWithItsSize) {

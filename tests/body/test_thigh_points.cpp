@@ -7,7 +7,7 @@
 
 #include "body/body_fixtures.hpp"
 #include "body/posture.hpp"
-#include "io/yaml_reader.hpp"
+#include "input/yaml_reader.hpp"
 
 namespace tonus::body {
 namespace {
@@ -42,7 +42,7 @@ TEST(ThighPoints, AnUnknownThighLandmarkIsNamed) {
   try {
     loadModelText(twoSegmentWithThigh("thigh.hip_r"), "m.yaml");
     FAIL() << "an unknown thigh landmark was accepted";
-  } catch (const tonus::io::InputError& e) {
+  } catch (const tonus::input::InputError& e) {
     EXPECT_THAT(e.what(), HasSubstr("unknown landmark 'hip_r' on thigh (the model's thighs: section lists them)"));
   }
 }

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "core/errors.hpp"
-#include "io/text_file.hpp"
+#include "input/text_file.hpp"
 #include "targets.hpp"
 
 namespace tonus::fuzz {
@@ -26,7 +26,7 @@ TEST(FuzzRegressions, EveryFoundInputEndsCleanlyOrInAUserError) {
         continue;
       }
       SCOPED_TRACE(entry.path().string());
-      const std::string bytes = io::readInputFile(entry.path());
+      const std::string bytes = input::readInputFile(entry.path());
       try {
         target.run(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
       } catch (const UserError&) {
@@ -42,9 +42,9 @@ TEST(FuzzRegressions, EveryFoundInputEndsCleanlyOrInAUserError) {
 
 TEST(FuzzRegressions, TheTargetsAcceptTheProjectsOwnFiles) {
   // The seeds: a library scenario and the default model go through without any error at all.
-  const std::string scenario = io::readInputFile(fs::path(TONUS_SOURCE_DIR) / "scenarios" / "lifting-stoop.yaml");
+  const std::string scenario = input::readInputFile(fs::path(TONUS_SOURCE_DIR) / "scenarios" / "lifting-stoop.yaml");
   EXPECT_NO_THROW(kTargets[0].run(reinterpret_cast<const std::uint8_t*>(scenario.data()), scenario.size()));
-  const std::string model = io::readInputFile(fs::path(TONUS_SOURCE_DIR) / "models" / "spine.yaml");
+  const std::string model = input::readInputFile(fs::path(TONUS_SOURCE_DIR) / "models" / "spine.yaml");
   EXPECT_NO_THROW(kTargets[1].run(reinterpret_cast<const std::uint8_t*>(model.data()), model.size()));
 }
 

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <regex>
 
-#include "io/text_file.hpp"
+#include "input/text_file.hpp"
 #include "physiology/run_fixture.hpp"
 #include "scenario/scenario_file.hpp"
 
@@ -207,7 +207,7 @@ TEST(PhysiologyRuns, BreaksInALongDriveLowerTheRiskWhateverTheCondition) {
   // yet lower with breaks in every condition: the walk's own demand; issue 13 takes it up.)
   Fixture f;
   const auto text = [](const char* name) {
-    return io::readInputFile(std::string(TONUS_SOURCE_DIR) + "/scenarios/" + name);
+    return input::readInputFile(std::string(TONUS_SOURCE_DIR) + "/scenarios/" + name);
   };
   const std::string without = text("long-drive.yaml"), with = text("long-drive-with-breaks.yaml");
   const std::string library_condition =

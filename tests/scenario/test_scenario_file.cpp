@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "body/model_file.hpp"
-#include "io/yaml_reader.hpp"
+#include "input/yaml_reader.hpp"
 #include "scenario/scenario_file.hpp"
 #include "scenario/timeline.hpp"
 #include "sim/prepared_run.hpp"
@@ -20,7 +20,7 @@ using ::testing::HasSubstr;
 std::string errorOf(const std::string& text) {
   try {
     loadScenarioText(text, "s.yaml");
-  } catch (const io::InputError& e) {
+  } catch (const input::InputError& e) {
     return e.what();
   }
   return "(loaded)";
@@ -161,13 +161,13 @@ TEST(ScenarioFile, AnglesBeyondTheModelsRangeAreCaughtWithTheModel) {
   try {
     Timeline timeline(s, model);
     FAIL() << "170 deg of trunk flexion is beyond the model";
-  } catch (const io::InputError& e) {
+  } catch (const input::InputError& e) {
     EXPECT_THAT(e.what(), HasSubstr("s.yaml:3:48: timeline[0].stand.trunk_flexion_deg: angle beyond the model's joint range ("));
     EXPECT_THAT(e.what(), HasSubstr("is outside"));
     EXPECT_THAT(e.what(), HasSubstr("got 170"));
   }
   const Scenario neck = loadScenarioText("name: x\ntimeline:\n  - sit: {duration: 1min, neck_flexion_deg: 80}\n", "n.yaml");
-  EXPECT_THROW(Timeline(neck, model), io::InputError);
+  EXPECT_THROW(Timeline(neck, model), input::InputError);
 }
 
 TEST(ScenarioFile, DefaultScenarioIsValid) {
@@ -186,7 +186,7 @@ TEST(ScenarioFile, EveryScenarioInTheLibraryIsValid) {
   for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(TONUS_SOURCE_DIR) + "/scenarios")) {
     if (entry.path().extension() == ".yml" || entry.path().extension() == ".yaml") ++files;
     if (entry.path().extension() != ".yaml") continue;
-    if (io::YamlNode::loadFile(entry.path()).has("vary")) {  // a sweep: see test_sweep
+    if (input::YamlNode::loadFile(entry.path()).has("vary")) {  // a sweep: see test_sweep
       ++sweeps;
       continue;
     }
@@ -213,7 +213,7 @@ namespace {
 std::string preparedErrorOf(const std::string& text) {
   try {
     sim::prepareRunText(text, "p.yaml");
-  } catch (const io::InputError& e) {
+  } catch (const input::InputError& e) {
     return e.what();
   }
   return "(prepared)";
@@ -291,7 +291,7 @@ TEST(ScenarioFile, AFileOfAnotherKindSaysWhatItIs) {
   try {
     body::loadModelText("name: x\ntimeline:\n  - stand: {duration: 1min}\n", "m.yaml");
     FAIL() << "a scenario is not a model";
-  } catch (const io::InputError& e) {
+  } catch (const input::InputError& e) {
     EXPECT_THAT(e.what(), HasSubstr("m.yaml: this is a scenario file (it has a timeline:), not a model"));
   }
 }

@@ -9,7 +9,7 @@
 #include <cmath>
 
 #include "body/model_file.hpp"
-#include "io/results_writer.hpp"
+#include "results/results_writer.hpp"
 #include "scenario/scenario_file.hpp"
 #include "sim/run.hpp"
 
@@ -192,7 +192,7 @@ output: {sample_every: 0.05s}
   EXPECT_EQ(fallbacks, all.recruitment_fallbacks);
   EXPECT_EQ(overstretched, all.muscle_overstretched);
   EXPECT_EQ(all.recruitment_fallbacks, all.newton_not_converged + all.cholesky_failed + all.line_search_exhausted);
-  const nlohmann::json j = io::summaryJson(r);
+  const nlohmann::json j = results::summaryJson(r);
   EXPECT_EQ(j["solver"]["frames"], r.frames);
   EXPECT_EQ(j["solver"]["muscle_bank"]["frames_fibre_overstretched"], all.muscle_overstretched);
   EXPECT_EQ(j["solver"]["recruitment"]["fallbacks"], all.recruitment_fallbacks);

@@ -7,7 +7,7 @@
 #include <random>
 #include <string>
 
-#include "io/yaml_reader.hpp"
+#include "input/yaml_reader.hpp"
 #include "sweep/sweep_file.hpp"
 
 namespace tonus::sweep::testing {
@@ -56,7 +56,7 @@ inline std::string sweepError(const TempDir& dir, const std::string& text) {
   dir.write("stoop-lifting.yaml", kLiftingBase);
   try {
     loadSweepFile(dir.write("bad.yaml", text));
-  } catch (const io::InputError& e) {
+  } catch (const input::InputError& e) {
     return e.what();
   }
   return "";

@@ -196,7 +196,7 @@ TEST(Runner, AnInvalidSampleIsNamedAndTheOthersRun) {
   const Sweep s = sweepWith(dir, "method: grid\n", "  timeline[1].repeat.timeline[0].stand.trunk_flexion_deg: {grid: [10, 170]}\n");
   const std::vector<Case> cases = casesOf(s);
   EXPECT_NO_THROW(checkCase(s, cases[0]));
-  EXPECT_THROW(checkCase(s, cases[1]), io::InputError);
+  EXPECT_THROW(checkCase(s, cases[1]), input::InputError);
   std::vector<CaseResult> got;
   RunnerOptions options;
   options.threads = 2;

@@ -47,7 +47,7 @@ vary:                             # dotted paths into the base scenario
   const std::vector<Case> cases = casesOf(s);
   ASSERT_EQ(cases.size(), 1000u);
   const std::string text = caseScenarioText(s, cases[17]);
-  const io::YamlNode root = io::YamlNode::loadString(text, "case");
+  const input::YamlNode root = input::YamlNode::loadString(text, "case");
   EXPECT_EQ(root.at("timeline")[0].at("lift").at("load_kg").asString(), cases[17].values[3]);
   EXPECT_EQ(root.at("subject").at("sex").asString(), cases[17].values[1]);
   EXPECT_EQ(root.at("condition").at("dehydration_percent").asString(), cases[17].values[2]);  // made where absent
@@ -59,7 +59,7 @@ TEST(SweepFile, ReachesIntoNestedTimelines) {
   const Sweep s = sweepWith(dir, "method: grid\n", "  timeline[1].repeat.timeline[1].sit.style: {grid: [upright, forward]}\n");
   const std::vector<Case> cases = casesOf(s);
   ASSERT_EQ(cases.size(), 2u);
-  const io::YamlNode root = io::YamlNode::loadString(caseScenarioText(s, cases[1]), "case");
+  const input::YamlNode root = input::YamlNode::loadString(caseScenarioText(s, cases[1]), "case");
   EXPECT_EQ(root.at("timeline")[1].at("repeat").at("timeline")[1].at("sit").at("style").asString(), "forward");
   EXPECT_EQ(root.at("timeline")[1].at("repeat").at("timeline")[0].at("stand").at("duration").asString(), "10s");
 }
@@ -70,11 +70,11 @@ TEST(SweepFile, APathBeyondTheBaseNamesTheVaryEntry) {
   try {
     caseScenarioText(s, casesOf(s)[0]);
     FAIL() << "expected an error";
-  } catch (const io::InputError& e) {
+  } catch (const input::InputError& e) {
     EXPECT_THAT(e.what(), HasSubstr("sweep.yaml:5:29: vary.timeline[5].lift.load_kg: the base scenario has no timeline[5]"));
   }
   const Sweep into_scalar = sweepWith(dir, "method: grid\n", "  name.first: {grid: [a, b]}\n");
-  EXPECT_THROW(caseScenarioText(into_scalar, casesOf(into_scalar)[0]), io::InputError);
+  EXPECT_THROW(caseScenarioText(into_scalar, casesOf(into_scalar)[0]), input::InputError);
 }
 
 TEST(SweepFile, MistakesNameFileLineAndField) {
@@ -120,7 +120,7 @@ TEST(SweepFile, AConditionalNeedsAnEarlierListAndEveryLevel) {
 TEST(SweepFile, EverySweepInTheLibraryChecksOut) {
   int checked = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(TONUS_SOURCE_DIR) + "/scenarios")) {
-    if (entry.path().extension() != ".yaml" || !io::YamlNode::loadFile(entry.path()).has("vary")) continue;
+    if (entry.path().extension() != ".yaml" || !input::YamlNode::loadFile(entry.path()).has("vary")) continue;
     SCOPED_TRACE(entry.path().string());
     const Sweep s = loadSweepFile(entry.path());
     const std::vector<Case> cases = casesOf(s);

@@ -25,8 +25,8 @@
 
 #include "body/model_file.hpp"
 #include "core/errors.hpp"
-#include "io/results_writer.hpp"
-#include "io/yaml_reader.hpp"
+#include "results/results_writer.hpp"
+#include "input/yaml_reader.hpp"
 #include "scenario/scenario_file.hpp"
 #include "sim/run.hpp"
 #include "viz/animation.hpp"
@@ -47,7 +47,7 @@ using ::testing::HasSubstr;
 // A short run written to a results directory, as `tonus run` writes it.
 struct Results {
   fs::path dir;
-  io::RunRecord record;
+  results::RunRecord record;
   std::unique_ptr<sim::PoseReplay> replay;
 
   Results() {
@@ -61,10 +61,10 @@ struct Results {
     const body::ModelSpec spec = body::loadDefaultModel();
     const body::SpineModel model(spec, sim::subjectFor(s, spec));
     const sim::RunResult result = sim::runScenario(s, model, scenario::Timeline(s, model));
-    io::writeResultFiles(result, dir);
-    io::writeTextFile(dir / "scenario.yaml", text);
-    io::writeTextFile(dir / "model.yaml", body::defaultModelText());
-    record = io::readRunRecord(dir);
+    results::writeResultFiles(result, dir);
+    results::writeTextFile(dir / "scenario.yaml", text);
+    results::writeTextFile(dir / "model.yaml", body::defaultModelText());
+    record = results::readRunRecord(dir);
     replay = std::make_unique<sim::PoseReplay>(record.scenario_text, record.model_text);
   }
   ~Results() { fs::remove_all(dir); }
@@ -271,7 +271,7 @@ TEST(Viz, ChartsDrawTheRunsLinesNotOnlyTheirFrame) {
   // many pixels as one 1-pixel line across the whole chart (each is 2 pixels wide and spans
   // the plot). The pressure chart is left out: its axis follows the data, so its frame differs.
   Results& r = results();
-  io::RunRecord hidden = r.record;
+  results::RunRecord hidden = r.record;
   for (auto& [name, values] : hidden.channels) {
     for (double& v : values) v -= 1e6;
   }
@@ -343,7 +343,7 @@ TEST(Viz, UnknownOptionsAreRefusedByName) {
     EXPECT_THAT(e.what(), HasSubstr("size must be WIDTHxHEIGHT in pixels, 64 to 8192 each"));
   }
   EXPECT_EQ(sizeNamed("640x480"), (std::pair<int, int>{640, 480}));
-  EXPECT_THROW(io::readRunRecord("/no/such/results"), io::InputError);
+  EXPECT_THROW(results::readRunRecord("/no/such/results"), input::InputError);
 }
 
 }  // namespace

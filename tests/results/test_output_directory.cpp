@@ -10,9 +10,9 @@
 #include <stdexcept>
 
 #include "core/errors.hpp"
-#include "io/output_directory.hpp"
+#include "results/output_directory.hpp"
 
-namespace tonus::io {
+namespace tonus::results {
 namespace {
 
 namespace fs = std::filesystem;
@@ -225,4 +225,4 @@ TEST(OutputFile, KnowsAPictureByTonusMark) {
 }
 
 }  // namespace
-}  // namespace tonus::io
+}  // namespace tonus::results

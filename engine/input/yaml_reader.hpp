@@ -17,7 +17,7 @@
 
 #include "core/errors.hpp"
 
-namespace tonus::io {
+namespace tonus::input {
 
 // Where in a file something was found.
 struct SourceLocation {
@@ -132,4 +132,4 @@ class YamlNode {
   YAML::Mark mark_;  // where this node starts (or its parent, for a missing key)
 };
 
-}  // namespace tonus::io
+}  // namespace tonus::input

@@ -1,4 +1,4 @@
-#include "io/yaml_reader.hpp"
+#include "input/yaml_reader.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,9 +7,9 @@
 
 #include "core/duration.hpp"
 #include "core/number_text.hpp"
-#include "io/text_file.hpp"
+#include "input/text_file.hpp"
 
-namespace tonus::io {
+namespace tonus::input {
 namespace {
 
 std::string position(const std::string& file, const YAML::Mark& mark) {
@@ -363,4 +363,4 @@ double YamlNode::asDurationSeconds() const {
   fail("must be a duration such as 90s, 20min, 8h or a number of seconds >= 0");
 }
 
-}  // namespace tonus::io
+}  // namespace tonus::input

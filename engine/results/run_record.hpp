@@ -3,7 +3,7 @@
 // ParaView: the samples' times and phases, every time-series channel, every fascicle's
 // quantities per sample, and the scenario and model texts the run used (so the body's pose at
 // any time can be rebuilt exactly). Anything missing, broken or from another version is an
-// io::InputError naming the file; no content of the folder can crash the reader.
+// input::InputError naming the file; no content of the folder can crash the reader.
 #include <Eigen/Core>
 #include <array>
 #include <filesystem>
@@ -13,7 +13,7 @@
 
 #include "sim/run_result.hpp"
 
-namespace tonus::io {
+namespace tonus::results {
 
 struct RunRecord {
   std::filesystem::path dir;
@@ -43,4 +43,4 @@ struct RunRecord {
 
 RunRecord readRunRecord(const std::filesystem::path& dir);
 
-}  // namespace tonus::io
+}  // namespace tonus::results

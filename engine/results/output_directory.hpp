@@ -8,9 +8,9 @@
 #include <functional>
 #include <string>
 
-#include "io/tonus_folder.hpp"
+#include "results/tonus_folder.hpp"
 
-namespace tonus::io {
+namespace tonus::results {
 
 struct FolderRequest {
   std::string command;           // e.g. "tonus run", recorded in the manifest
@@ -36,4 +36,4 @@ void ensureOutputFolder(const std::filesystem::path& folder, const std::string& 
 // Staging folders and files of `target` left by writers that are no longer running, removed.
 void removeStaleStaging(const std::filesystem::path& target);
 
-}  // namespace tonus::io
+}  // namespace tonus::results

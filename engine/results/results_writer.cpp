@@ -1,4 +1,4 @@
-#include "io/results_writer.hpp"
+#include "results/results_writer.hpp"
 
 #include <cmath>
 #include <fstream>
@@ -7,9 +7,9 @@
 
 #include "core/errors.hpp"
 #include "core/version.hpp"
-#include "io/output_directory.hpp"
+#include "results/output_directory.hpp"
 
-namespace tonus::io {
+namespace tonus::results {
 namespace {
 
 using nlohmann::json;
@@ -297,4 +297,4 @@ void writeResultFiles(const sim::RunResult& r, const std::filesystem::path& dir)
   writeSummary(r, dir);
 }
 
-}  // namespace tonus::io
+}  // namespace tonus::results

@@ -1,4 +1,4 @@
-#include "io/run_record.hpp"
+#include "results/run_record.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,26 +7,26 @@
 
 #include "core/file_name.hpp"
 #include "core/number_text.hpp"
-#include "io/text_file.hpp"
-#include "io/yaml_reader.hpp"
+#include "input/text_file.hpp"
+#include "input/yaml_reader.hpp"
 
-namespace tonus::io {
+namespace tonus::results {
 namespace {
 
 // The most fascicle-samples read back (a 24-hour run at 1 s with 178 fascicles is 15 M).
 constexpr std::size_t kMostFascicleValues = 200'000'000;
 
 std::string readText(const std::filesystem::path& path) {
-  std::optional<std::string> text = readTextFile(path);
+  std::optional<std::string> text = input::readTextFile(path);
   if (!text) {
-    throw InputError(path.string() + ": cannot read it; is " + path.parent_path().string() +
+    throw input::InputError(path.string() + ": cannot read it; is " + path.parent_path().string() +
                      " a results folder written by `tonus run` (with this file among its output.files)?");
   }
   return std::move(*text);
 }
 
 [[noreturn]] void broken(const std::filesystem::path& file, const std::string& why) {
-  throw InputError(file.string() + ": " + why + "; was it written by `tonus run` of this version?");
+  throw input::InputError(file.string() + ": " + why + "; was it written by `tonus run` of this version?");
 }
 
 // Splits a CSV line on commas (the results' numeric files never quote).
@@ -44,7 +44,7 @@ void splitCsv(const std::string& line, std::vector<std::string_view>& out) {
 double number(std::string_view text, const std::filesystem::path& file, std::size_t line) {
   if (text == "nan") return NAN;
   const std::optional<double> value = parsePlainNumber(text);
-  if (!value) throw InputError(file.string() + ":" + std::to_string(line) + ": not a number: '" + std::string(text) + "'");
+  if (!value) throw input::InputError(file.string() + ":" + std::to_string(line) + ": not a number: '" + std::string(text) + "'");
   return *value;
 }
 
@@ -53,7 +53,7 @@ double sampleTime(std::string_view text, const std::vector<double>& times, const
                   std::size_t line) {
   const double t = number(text, file, line);
   if (!std::isfinite(t) || (!times.empty() && t < times.back())) {
-    throw InputError(file.string() + ":" + std::to_string(line) + ": time " + std::string(text) +
+    throw input::InputError(file.string() + ":" + std::to_string(line) + ": time " + std::string(text) +
                      " is not a finite time after the previous sample's");
   }
   return t;
@@ -62,7 +62,7 @@ double sampleTime(std::string_view text, const std::vector<double>& times, const
 int phaseNumber(std::string_view text, const RunRecord& r, const std::filesystem::path& file, std::size_t line) {
   const double p = number(text, file, line);
   if (!(p >= 0 && p < static_cast<double>(r.phase_kinds.size())) || p != std::floor(p)) {
-    throw InputError(file.string() + ":" + std::to_string(line) + ": phase " + std::string(text) +
+    throw input::InputError(file.string() + ":" + std::to_string(line) + ": phase " + std::string(text) +
                      " is not one of summary.json's " + std::to_string(r.phase_kinds.size()) + " phases");
   }
   return static_cast<int>(p);
@@ -77,7 +77,7 @@ void readTimeseries(RunRecord& r) {
   splitCsv(line, cells);
   const std::vector<std::string> header(cells.begin(), cells.end());
   if (header.size() < 3 || header[0] != "time_s" || header[1] != "phase") {
-    throw InputError(file.string() + ":1: expected a header starting time_s,phase,phase_kind");
+    throw input::InputError(file.string() + ":1: expected a header starting time_s,phase,phase_kind");
   }
   for (std::size_t c = 3; c < header.size(); ++c) {
     if (r.channels.count(header[c])) broken(file, "column '" + header[c] + "' appears twice");
@@ -91,7 +91,7 @@ void readTimeseries(RunRecord& r) {
     if (line.empty()) continue;
     splitCsv(line, cells);
     if (cells.size() != header.size()) {
-      throw InputError(file.string() + ":" + std::to_string(row) + ": " + std::to_string(cells.size()) +
+      throw input::InputError(file.string() + ":" + std::to_string(row) + ": " + std::to_string(cells.size()) +
                        " cells, the header has " + std::to_string(header.size()));
     }
     r.time.push_back(sampleTime(cells[0], r.time, file, row));
@@ -109,7 +109,7 @@ void readMuscles(RunRecord& r) {
   splitCsv(line, cells);
   const std::size_t quantities = sim::kFascicleQuantityCount;
   if (cells.size() != 4 + quantities || cells[2] != "muscle") {
-    throw InputError(file.string() + ":1: expected time_s,phase,muscle,group and the " + std::to_string(quantities) +
+    throw input::InputError(file.string() + ":1: expected time_s,phase,muscle,group and the " + std::to_string(quantities) +
                      " quantities of docs/scenarios.md");
   }
   // Rows come sample by sample, fascicle by fascicle in model order; the first sample's rows
@@ -122,7 +122,7 @@ void readMuscles(RunRecord& r) {
     ++row;
     if (line.empty()) continue;
     splitCsv(line, cells);
-    if (cells.size() != 4 + quantities) throw InputError(file.string() + ":" + std::to_string(row) + ": wrong number of cells");
+    if (cells.size() != 4 + quantities) throw input::InputError(file.string() + ":" + std::to_string(row) + ": wrong number of cells");
     if (r.muscle_time.empty() || cells[0] != current_time) {
       current_time = std::string(cells[0]);
       r.muscle_time.push_back(sampleTime(cells[0], r.muscle_time, file, row));
@@ -132,7 +132,7 @@ void readMuscles(RunRecord& r) {
       r.fascicles.emplace_back(cells[2]);
       r.fascicle_groups.emplace_back(cells[3]);
     } else if (within >= r.fascicles.size() || cells[2] != r.fascicles[within]) {
-      throw InputError(file.string() + ":" + std::to_string(row) + ": fascicle '" + std::string(cells[2]) +
+      throw input::InputError(file.string() + ":" + std::to_string(row) + ": fascicle '" + std::string(cells[2]) +
                        "' out of the order of the first sample's");
     }
     ++within;
@@ -143,7 +143,7 @@ void readMuscles(RunRecord& r) {
   }
   const std::size_t n = r.fascicles.size(), samples = r.muscle_time.size();
   if (n == 0 || values.size() != n * samples) {
-    throw InputError(file.string() + ": " + std::to_string(values.size()) + " rows, expected " + std::to_string(n) +
+    throw input::InputError(file.string() + ": " + std::to_string(values.size()) + " rows, expected " + std::to_string(n) +
                      " fascicles x " + std::to_string(samples) + " samples");
   }
   for (std::size_t q = 0; q < quantities; ++q) {
@@ -201,14 +201,14 @@ int RunRecord::muscleSampleAt(double t) const {
 
 const std::vector<double>& RunRecord::channel(const std::string& name) const {
   const auto it = channels.find(name);
-  if (it == channels.end()) throw InputError((dir / "timeseries.csv").string() + ": no column '" + name + "'");
+  if (it == channels.end()) throw input::InputError((dir / "timeseries.csv").string() + ": no column '" + name + "'");
   return it->second;
 }
 
 RunRecord readRunRecord(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
-    throw InputError(dir.string() + ": no such results folder (give the folder `tonus run --out` wrote)");
+    throw input::InputError(dir.string() + ": no such results folder (give the folder `tonus run --out` wrote)");
   }
   RunRecord r;
   r.dir = dir;
@@ -217,8 +217,8 @@ RunRecord readRunRecord(const std::filesystem::path& dir) {
   r.model_text = readText(dir / "model.yaml");
   readTimeseries(r);
   readMuscles(r);
-  if (r.time.empty()) throw InputError((dir / "timeseries.csv").string() + ": no samples");
+  if (r.time.empty()) throw input::InputError((dir / "timeseries.csv").string() + ": no samples");
   return r;
 }
 
-}  // namespace tonus::io
+}  // namespace tonus::results

@@ -13,7 +13,7 @@
 
 #include "sim/run_result.hpp"
 
-namespace tonus::io {
+namespace tonus::results {
 
 // Which files a run writes and how often the per-fascicle ones take a sample.
 struct OutputChoice {
@@ -50,4 +50,4 @@ void writeTextFile(const std::filesystem::path& path, const std::string& text);
 // All four files from a result that kept its samples, into `dir` (which must exist).
 void writeResultFiles(const sim::RunResult& result, const std::filesystem::path& dir);
 
-}  // namespace tonus::io
+}  // namespace tonus::results

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace tonus::io {
+namespace tonus::results {
 
 inline constexpr const char* kManifestName = ".tonus-output";
 // The PNG text chunk (key, value prefix) that marks a picture Tonus drew.
@@ -37,4 +37,4 @@ std::filesystem::path resolvedPath(const std::filesystem::path& path);
 // True when `outer` is `inner` or a folder above it (both resolved).
 bool isSameOrAbove(const std::filesystem::path& outer, const std::filesystem::path& inner);
 
-}  // namespace tonus::io
+}  // namespace tonus::results

@@ -7,9 +7,9 @@
 #include <tuple>
 #include <vector>
 
-#include "io/yaml_reader.hpp"
+#include "input/yaml_reader.hpp"
 
-namespace tonus::io {
+namespace tonus::input {
 
 class ErrorCollector {
  public:
@@ -55,4 +55,4 @@ class ErrorCollector {
   std::vector<InputError::Entry> entries_;
 };
 
-}  // namespace tonus::io
+}  // namespace tonus::input

@@ -1,11 +1,11 @@
-#include "io/text_file.hpp"
+#include "input/text_file.hpp"
 
 #include <fstream>
 #include <sstream>
 
-#include "io/yaml_reader.hpp"
+#include "input/yaml_reader.hpp"
 
-namespace tonus::io {
+namespace tonus::input {
 
 std::optional<std::string> readTextFile(const std::filesystem::path& path) {
   // A folder opens like a file on Linux and fails only when read: refuse it first.
@@ -35,4 +35,4 @@ std::string readInputFile(const std::filesystem::path& path) {
   return std::move(*text);
 }
 
-}  // namespace tonus::io
+}  // namespace tonus::input

@@ -1,4 +1,4 @@
-#include "io/output_directory.hpp"
+#include "results/output_directory.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -12,7 +12,7 @@
 
 #include "core/errors.hpp"
 
-namespace tonus::io {
+namespace tonus::results {
 namespace {
 
 namespace fs = std::filesystem;
@@ -157,4 +157,4 @@ void ensureOutputFolder(const fs::path& folder, const std::string& command) {
   writeManifest(folder, command);
 }
 
-}  // namespace tonus::io
+}  // namespace tonus::results

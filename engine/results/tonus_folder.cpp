@@ -1,4 +1,4 @@
-#include "io/tonus_folder.hpp"
+#include "results/tonus_folder.hpp"
 
 #include <algorithm>
 #include <array>
@@ -9,9 +9,9 @@
 
 #include "core/errors.hpp"
 #include "core/version.hpp"
-#include "io/text_file.hpp"
+#include "input/text_file.hpp"
 
-namespace tonus::io {
+namespace tonus::results {
 namespace {
 
 namespace fs = std::filesystem;
@@ -23,7 +23,7 @@ constexpr std::size_t kNamed = 3;
 std::optional<std::set<std::string>> readManifest(const fs::path& folder) {
   std::error_code ec;
   if (!fs::is_regular_file(fs::symlink_status(folder / kManifestName, ec))) return std::nullopt;
-  const std::optional<std::string> text = readTextFile(folder / kManifestName);
+  const std::optional<std::string> text = input::readTextFile(folder / kManifestName);
   if (!text) return std::nullopt;
   std::set<std::string> listed;
   std::size_t start = 0;
@@ -241,4 +241,4 @@ void recordWritten(const fs::path& file) {
   if (!out) throw UserError("could not write '" + (*folder / kManifestName).string() + "'");
 }
 
-}  // namespace tonus::io
+}  // namespace tonus::results
