@@ -3,6 +3,9 @@
 
 #include <Simbody.h>
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace tonus::body {
 namespace {
 
@@ -17,14 +20,57 @@ SimTK::Rotation gimbalRotation() {
   return r;
 }
 
+// The caller's forces, asked for at each stage of Simbody's integrator (forward dynamics only;
+// inverse dynamics passes its applied forces directly and never consults force elements).
+class CallbackForce : public SimTK::Force::Custom::Implementation {
+ public:
+  explicit CallbackForce(const std::vector<SimTK::MobilizedBodyIndex>& mobods) : mobods_(mobods) {}
+  const ForceModel* model = nullptr;  // set while integrate() runs
+
+  void calcForce(const SimTK::State& state, SimTK::Vector_<SimTK::SpatialVec>& body_forces,
+                 SimTK::Vector_<SimTK::Vec3>&, SimTK::Vector& mobility_forces) const override {
+    if (!model) return;
+    const int n = state.getNQ();
+    q_.resize(n);
+    u_.resize(n);
+    for (int i = 0; i < n; ++i) {
+      q_[i] = state.getQ()[i];
+      u_[i] = state.getU()[i];
+    }
+    out_.mobility.setZero(n);
+    out_.body.assign(mobods_.size(), Wrench{});
+    (*model)(q_, u_, out_);
+    for (int i = 0; i < n; ++i) mobility_forces[i] += out_.mobility[i];
+    for (std::size_t b = 0; b < mobods_.size(); ++b)
+      body_forces[mobods_[b]] += SimTK::SpatialVec(toSimTK(out_.body[b].moment), toSimTK(out_.body[b].force));
+  }
+  SimTK::Real calcPotentialEnergy(const SimTK::State&) const override { return 0.0; }
+
+ private:
+  const std::vector<SimTK::MobilizedBodyIndex>& mobods_;
+  mutable Eigen::VectorXd q_, u_;
+  mutable AppliedForces out_;
+};
+
 }  // namespace
 
 // A Simbody system of the segments: one per MultibodyState (see multibody.hpp).
 struct MultibodyState::Impl {
   SimTK::MultibodySystem system;
   SimTK::SimbodyMatterSubsystem matter{system};
+  SimTK::GeneralForceSubsystem forces{system};
   std::vector<SimTK::MobilizedBodyIndex> mobods;
   SimTK::State state;
+  // Forward dynamics: gravity, the caller's forces, and the integrator (made on first use; it
+  // starts again from `state` whenever the angles or rates were set from outside).
+  std::unique_ptr<SimTK::Force::Gravity> gravity;
+  CallbackForce* callback = nullptr;  // owned by the Force::Custom element
+  std::unique_ptr<SimTK::Integrator> integrator;
+  // The state everything reads: the integrator's while it is current, else `state`.
+  const SimTK::State& current() const { return integrator_current ? integrator->getState() : state; }
+  BodyIntegrator integrator_kind = BodyIntegrator::SemiExplicitEuler;
+  double integrator_step = 0.0;
+  bool integrator_current = false;
 
   explicit Impl(const std::vector<MultibodySegment>& segments) {
     const SimTK::Rotation gimbal = gimbalRotation();
@@ -39,6 +85,9 @@ struct MultibodyState::Impl {
                                         SimTK::Body::Rigid(mass), SimTK::Transform(gimbal, SimTK::Vec3(0)));
       mobods.push_back(body.getMobilizedBodyIndex());
     }
+    gravity = std::make_unique<SimTK::Force::Gravity>(forces, matter, -SimTK::YAxis, 0.0);
+    callback = new CallbackForce(mobods);
+    SimTK::Force::Custom(forces, callback);
     system.realizeTopology();
     state = system.getDefaultState();
     system.realizeModel(state);
@@ -59,7 +108,9 @@ MultibodyState& MultibodyState::operator=(const MultibodyState& other) {
   impl_ = segments_ ? std::make_unique<Impl>(*segments_) : nullptr;
   q_ = other.q_;
   qdot_ = other.qdot_;
+  time_ = other.time_;
   if (impl_ && q_.size() > 0) {
+    impl_->state.setTime(time_);
     SimTK::Vector& state_q = impl_->state.updQ();
     SimTK::Vector& state_u = impl_->state.updU();
     for (Eigen::Index i = 0; i < q_.size(); ++i) state_q[static_cast<int>(i)] = q_[i];
@@ -99,6 +150,7 @@ void Multibody::setPositions(MultibodyState& s, const Eigen::VectorXd& q) const 
   SimTK::Vector& state_q = s.impl_->state.updQ();
   for (int i = 0; i < dofCount(); ++i) state_q[i] = q[i];
   s.q_ = q;
+  s.impl_->integrator_current = false;
   s.impl_->system.realize(s.impl_->state, SimTK::Stage::Position);
 }
 
@@ -111,6 +163,7 @@ void Multibody::setMotion(MultibodyState& s, const Eigen::VectorXd& q, const Eig
   }
   s.q_ = q;
   s.qdot_ = qdot;
+  s.impl_->integrator_current = false;
   s.impl_->system.realize(s.impl_->state, SimTK::Stage::Velocity);
 }
 
@@ -120,7 +173,7 @@ void Multibody::poses(const MultibodyState& s, std::vector<Eigen::Matrix3d>& rot
   rotation.resize(static_cast<std::size_t>(n));
   origin.resize(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
-    const SimTK::Transform& X = s.impl_->matter.getMobilizedBody(s.impl_->mobods[i]).getBodyTransform(s.impl_->state);
+    const SimTK::Transform& X = s.impl_->matter.getMobilizedBody(s.impl_->mobods[i]).getBodyTransform(s.impl_->current());
     const SimTK::Mat33& R = X.R().asMat33();
     for (int r = 0; r < 3; ++r) {
       for (int c = 0; c < 3; ++c) rotation[i](r, c) = R(r, c);
@@ -136,13 +189,13 @@ void Multibody::accelerations(const MultibodyState& s, const Eigen::VectorXd& qd
   for (int i = 0; i < dofCount(); ++i) udot[i] = qddot[i];
   SimTK::Vector_<SimTK::SpatialVec> A_GB;
   const MultibodyState::Impl& m = *s.impl_;
-  m.matter.calcBodyAccelerationFromUDot(m.state, udot, A_GB);
+  m.matter.calcBodyAccelerationFromUDot(m.current(), udot, A_GB);
   omega.resize(static_cast<std::size_t>(n));
   alpha.resize(static_cast<std::size_t>(n));
   origin_acceleration.resize(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
     const SimTK::MobilizedBody& body = m.matter.getMobilizedBody(m.mobods[i]);
-    omega[i] = toEigen(body.getBodyAngularVelocity(m.state));
+    omega[i] = toEigen(body.getBodyAngularVelocity(m.current()));
     alpha[i] = toEigen(A_GB[m.mobods[i]][0]);
     origin_acceleration[i] = toEigen(A_GB[m.mobods[i]][1]);
   }
@@ -158,10 +211,72 @@ Eigen::VectorXd Multibody::inverseDynamics(const MultibodyState& s, const Eigen:
   SimTK::Vector udot(dofCount());
   for (int i = 0; i < dofCount(); ++i) udot[i] = qddot[i];
   SimTK::Vector residual;
-  m.matter.calcResidualForceIgnoringConstraints(m.state, SimTK::Vector(), body_forces, udot, residual);
+  m.matter.calcResidualForceIgnoringConstraints(m.current(), SimTK::Vector(), body_forces, udot, residual);
   Eigen::VectorXd tau(dofCount());
   for (int i = 0; i < dofCount(); ++i) tau[i] = residual[i];
   return tau;
+}
+
+namespace {
+
+std::unique_ptr<SimTK::Integrator> makeIntegrator(const SimTK::System& system, BodyIntegrator kind, double step) {
+  std::unique_ptr<SimTK::Integrator> integrator;
+  switch (kind) {
+    case BodyIntegrator::SemiExplicitEuler:
+      integrator = std::make_unique<SimTK::SemiExplicitEulerIntegrator>(system, step);
+      break;
+    case BodyIntegrator::RungeKutta2:
+      integrator = std::make_unique<SimTK::RungeKutta2Integrator>(system);
+      break;
+    case BodyIntegrator::RungeKutta3:
+      integrator = std::make_unique<SimTK::RungeKutta3Integrator>(system);
+      break;
+  }
+  integrator->setFixedStepSize(step);
+  integrator->setAllowInterpolation(false);
+  integrator->setProjectEveryStep(false);
+  return integrator;
+}
+
+}  // namespace
+
+void Multibody::integrate(MultibodyState& s, double dt, double step, BodyIntegrator kind, double gravity,
+                          const ForceModel& forces) const {
+  MultibodyState::Impl& m = *s.impl_;
+  if (!m.integrator || m.integrator_kind != kind || m.integrator_step != step) {
+    m.integrator = makeIntegrator(m.system, kind, step);
+    m.integrator_kind = kind;
+    m.integrator_step = step;
+    m.integrator_current = false;
+  }
+  m.callback->model = &forces;
+  if (!m.integrator_current || m.gravity->getMagnitude(m.integrator->getState()) != gravity) {
+    m.state.setTime(s.time_);
+    m.gravity->setMagnitude(m.state, gravity);
+    m.integrator->initialize(m.state);
+    m.integrator_current = true;
+  }
+  // Simbody's first call after initialize() returns at the start (StartOfContinuousInterval);
+  // the loop runs until the end is reached.
+  const double end = s.time_ + dt;
+  for (int calls = 0; m.integrator->getTime() < end - 1e-12 * std::max(1.0, end); ++calls) {
+    if (calls > 2 + static_cast<int>(dt / step)) throw std::runtime_error("Simbody's integrator did not reach the step's end");
+    m.integrator->stepTo(end);
+  }
+  // The integrator's state stays the one everything reads (a copy costs more than a step).
+  const SimTK::State& end_state = m.integrator->getState();
+  if (end_state.getSystemStage() < SimTK::Stage::Acceleration) m.system.realize(end_state, SimTK::Stage::Acceleration);
+  m.callback->model = nullptr;
+  const int n = dofCount();
+  s.q_.resize(n);
+  s.qdot_.resize(n);
+  s.qddot_.resize(n);
+  for (int i = 0; i < n; ++i) {
+    s.q_[i] = end_state.getQ()[i];
+    s.qdot_[i] = end_state.getU()[i];
+    s.qddot_[i] = end_state.getUDot()[i];
+  }
+  s.time_ = end_state.getTime();
 }
 
 }  // namespace tonus::body

@@ -8,6 +8,7 @@
 // segments (~75 us), and everything that realises or computes goes through the state's.
 #include <Eigen/Core>
 #include <Eigen/Geometry>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -33,6 +34,19 @@ struct Wrench {
 
 class MultibodyState;
 
+// What acts on the bodies besides gravity during forward dynamics: per dof a generalised force
+// [N m] (joint tissues, actuators), and per segment a wrench about its origin, in ground
+// (muscle pulls, loads). A ForceModel fills them at a state's angles and rates; Simbody's
+// integrator calls it at every stage of every step.
+struct AppliedForces {
+  Eigen::VectorXd mobility;   // dofCount()
+  std::vector<Wrench> body;   // segmentCount()
+};
+using ForceModel = std::function<void(const Eigen::VectorXd& q, const Eigen::VectorXd& qdot, AppliedForces& out)>;
+
+// Simbody's fixed-step integrators a forward run may use (docs/forward.md compares them).
+enum class BodyIntegrator { SemiExplicitEuler, RungeKutta2, RungeKutta3 };
+
 class Multibody {
  public:
   explicit Multibody(const std::vector<MultibodySegment>& segments);
@@ -42,6 +56,7 @@ class Multibody {
 
   int segmentCount() const;
   int dofCount() const { return 3 * segmentCount(); }
+  const MultibodySegment& segment(int i) const { return (*segments_)[static_cast<std::size_t>(i)]; }
 
   // A state for one run (with its own Simbody system), at upright standing and at rest.
   MultibodyState makeState() const;
@@ -59,6 +74,12 @@ class Multibody {
   // (one per segment, about its origin; gravity included by the caller) (needs velocities).
   Eigen::VectorXd inverseDynamics(const MultibodyState& state, const Eigen::VectorXd& qddot,
                                   const std::vector<Wrench>& applied) const;
+
+  // Forward dynamics: advances the state by `dt` in fixed steps of at most `step` with Simbody's
+  // integrator, under gravity (`gravity` m/s^2 along -y) and `forces`. The state's angles,
+  // rates and time move on; its accelerations at the end are in qddot().
+  void integrate(MultibodyState& state, double dt, double step, BodyIntegrator integrator, double gravity,
+                 const ForceModel& forces) const;
 
   // Rotation from a joint's Gimbal axes (x, y, z) to (flexion, lateral bending, axial rotation):
   // columns are -z, +x, -y of the segment frame.
@@ -80,6 +101,8 @@ class MultibodyState {
 
   const Eigen::VectorXd& q() const { return q_; }
   const Eigen::VectorXd& qdot() const { return qdot_; }
+  const Eigen::VectorXd& qddot() const { return qddot_; }  // after integrate()
+  double time() const { return time_; }
 
  private:
   friend class Multibody;
@@ -87,7 +110,8 @@ class MultibodyState {
   explicit MultibodyState(std::shared_ptr<const std::vector<MultibodySegment>> segments);
   std::unique_ptr<Impl> impl_;
   std::shared_ptr<const std::vector<MultibodySegment>> segments_;
-  Eigen::VectorXd q_, qdot_;
+  Eigen::VectorXd q_, qdot_, qddot_;
+  double time_ = 0.0;  // [s] Simbody's clock, advanced only by integrate()
 };
 
 }  // namespace tonus::body
