@@ -20,20 +20,6 @@ constexpr const char* kExertPadLandmark = "t6_spinous";
 // Below this lever [m] about L4/L5 a pad would need an unbounded push per N m.
 constexpr double kShortestPadLever = 0.05;
 
-using Clock = std::chrono::steady_clock;
-
-// Adds the time since `started` to a stage's timer when it goes out of scope.
-class StageTimer {
- public:
-  StageTimer(std::array<double, kStageCount>& seconds, Stage stage) : seconds_(seconds), stage_(stage) {}
-  ~StageTimer() { seconds_[stage_] += std::chrono::duration<double>(Clock::now() - started_).count(); }
-
- private:
-  std::array<double, kStageCount>& seconds_;
-  Stage stage_;
-  Clock::time_point started_ = Clock::now();
-};
-
 }  // namespace
 
 FrameSolver::FrameSolver(const body::SpineModel& model, Eigen::VectorXd strength, recruit::Settings settings,

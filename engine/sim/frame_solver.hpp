@@ -19,13 +19,29 @@ namespace tonus::sim {
 inline constexpr double kHangingTolerance = 0.05;
 
 // The stages of a step; the physiology's and the outputs' are timed by the run (not part of a frame).
+// Forward phases add the controller's (the commands and reflexes) and the multibody's
+// (Simbody's integration).
 enum Stage {
-  kKinematics, kPaths, kLoads, kInverseDynamics, kPassive, kMuscles, kRecruitment, kJointLoads, kPhysiology, kOutputs,
-  kStageCount
+  kKinematics, kPaths, kLoads, kInverseDynamics, kPassive, kMuscles, kRecruitment, kJointLoads, kController, kMultibody,
+  kPhysiology, kOutputs, kStageCount
 };
 inline constexpr const char* kStageNames[kStageCount] = {"kinematics", "paths", "loads", "inverse_dynamics",
                                                          "passive", "muscles", "recruitment", "joint_loads",
-                                                         "physiology", "outputs"};
+                                                         "controller", "multibody", "physiology", "outputs"};
+
+// Adds the wall time of its scope to one stage's counter.
+class StageTimer {
+ public:
+  StageTimer(std::array<double, kStageCount>& seconds, Stage stage) : seconds_(seconds), stage_(stage) {}
+  ~StageTimer() { seconds_[stage_] += std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count(); }
+  StageTimer(const StageTimer&) = delete;
+  StageTimer& operator=(const StageTimer&) = delete;
+
+ private:
+  std::array<double, kStageCount>& seconds_;
+  Stage stage_;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+};
 
 struct FrameResult {
   std::vector<body::JointLoad> joints;  // per segment: its joint to the parent
@@ -83,6 +99,9 @@ class FrameSolver {
   // The muscle-sharing problem of the last frame (benchmarks and cross-checks solve it again).
   const recruit::Problem& lastProblem() const { return problem_; }
   const recruit::Settings& recruitmentSettings() const { return settings_; }
+  // The loads on the bodies in the last frame (gravity aside): arms, held loads, the abdominal
+  // pressure's push (a forward run holds them as its starting loads).
+  const std::vector<body::PointLoad>& lastApplied() const { return last_applied_; }
 
  private:
   // Kinematics, paths, loads, muscle and passive tissue forces at one posture.
