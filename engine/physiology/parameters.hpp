@@ -10,6 +10,7 @@
 #include "physiology/laws/metabolites.hpp"
 #include "physiology/laws/perfusion.hpp"
 #include "physiology/laws/reflex.hpp"
+#include "physiology/laws/spinal_reflex.hpp"
 #include "physiology/laws/strain_dose.hpp"
 #include "physiology/laws/tissue_creep.hpp"
 
@@ -71,6 +72,11 @@ struct Parameters {
   double tone_time = 5.0;         // [s]
   law::BurstParameters burst{0.5, 0.15, 0.4};
   double burst_time = 0.15;       // [s]; the trunk's reflex responds within 50-70 ms (A)
+  // Spinal stretch reflexes in forward phases (law/spinal_reflex.hpp): delays the midpoints of
+  // the textbook short- (30-50 ms) and long-latency (50-80 ms) ranges (S, Matthews 1991 via
+  // Miller et al. 2010); gains ASSUMPTIONS, the largest that keep the loops stable
+  // (docs/forward.md).
+  law::SpinalReflexParameters spinal_reflex{{0.040, 0.25, 0.05}, {0.065, 0.5, 0.1}, 0.05, 0.6};
 
   // Condition (weak evidence; ASSUMPTIONS scaled from the reviews in docs/physiology.md).
   double stress_tone = 0.025;             // resting tone added at stress 1 (trapezius +1-3 % (A))
