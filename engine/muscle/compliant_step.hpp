@@ -22,4 +22,9 @@ CompliantWork makeCompliantWork(const MuscleBank& bank);
 void compliantStep(const MuscleBank& bank, const MuscleInputs& in, double dt, MuscleState& state, MuscleOutputs& out,
                    CompliantWork& work);
 
+// `substeps` such steps of dt / substeps that share the first one's Jacobian (its slopes change
+// little over a millisecond): 1 + substeps bank evaluations. `out` as for compliantStep.
+void compliantSteps(const MuscleBank& bank, const MuscleInputs& in, double dt, int substeps, MuscleState& state,
+                    MuscleOutputs& out, CompliantWork& work);
+
 }  // namespace tonus::muscle
