@@ -260,6 +260,16 @@ BodyTarget phaseTarget(const Phase& p, const PhasePlan& plan, double t) {
       break;
     case PhaseKind::Drink:
       break;  // the timeline keeps the previous posture
+    case PhaseKind::Catch:
+    case PhaseKind::Release:
+      // Standing upright with a box held in front at elbow height: empty before a catch, the
+      // load in it before a release. The event itself is the forward stepper's (docs/forward.md).
+      target.hands_reaching = true;
+      target.hand_point = {p.hand_distance, kBoxHeightAboveL5S1, 0.0};
+      target.hand_mass = kEmptyBoxKg + (p.kind == PhaseKind::Release ? p.load_kg : 0.0);
+      break;
+    case PhaseKind::Perturb:
+      break;  // standing upright, arms hanging
   }
   return target;
 }

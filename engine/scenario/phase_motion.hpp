@@ -11,6 +11,11 @@
 namespace tonus::scenario {
 
 // Everything a phase asks of the body at one instant.
+// The box of a catch or release, held with the forearms about level: its mass when empty, and
+// its height above L5/S1 (ASSUMPTIONS, docs/forward.md).
+inline constexpr double kEmptyBoxKg = 1.0;
+inline constexpr double kBoxHeightAboveL5S1 = 0.10;  // [m]
+
 struct BodyTarget {
   body::TrunkPosture posture;
   // Hands hang straight down unless they reach to a point held in front.

@@ -27,7 +27,10 @@ struct Mechanics {
   bool intra_abdominal_pressure = true;
 };
 
-enum class PhaseKind { Stand, Sit, Lie, Hold, Exert, Sorensen, Lift, Twist, Carry, Walk, Stretch, Heat, Cold, Massage, Drink };
+enum class PhaseKind {
+  Stand, Sit, Lie, Hold, Exert, Sorensen, Lift, Twist, Carry, Walk, Stretch, Heat, Cold, Massage, Drink,
+  Catch, Release, Perturb  // sudden events, simulated forward (docs/forward.md)
+};
 const char* toString(PhaseKind kind);
 
 enum class SitStyle { Upright, Slumped, Forward };
@@ -41,6 +44,9 @@ enum class ExertDirection { Extension, Flexion, LateralLeft, LateralRight, Rotat
 // A lower-back stretch: lying with the knees pulled to the chest (the muscles relaxed), or a
 // standing forward bend.
 enum class StretchPosition { Lying, Standing };
+// Which way a sudden push or pull moves the trunk, and where it is applied.
+enum class PerturbDirection { Forward, Backward, Left, Right };
+enum class PerturbAt { Thorax, Head };
 // Where a therapy phase (heat, cold, massage) happens; lying unless the file says otherwise.
 enum class TherapyPosture { Lying, Sitting, Standing };
 
@@ -80,7 +86,20 @@ struct Phase {
 
   CarryOn carry_on = CarryOn::BothHands;
   double drink_litres = 0.0;
+
+  // Sudden events (catch, release, perturb): the event comes kEventTime into the phase.
+  double drop_height = 0.2;  // [m] a caught load falls this far into the box
+  bool expected = false;     // the subject knows it is coming and pre-activates
+  double perturb_force = 0.0;  // [N]
+  PerturbDirection perturb_direction = PerturbDirection::Forward;
+  PerturbAt perturb_at = PerturbAt::Thorax;
+  double perturb_duration = 0.1;  // [s] how long the push lasts
 };
+
+// When a sudden event comes, from its phase's start [s] (the catch protocol: 0.5 s).
+inline constexpr double kEventTime = 0.5;
+// Whether a phase is simulated forward (muscle-driven dynamics) rather than quasi-statically.
+bool runsForward(const Phase& phase);
 
 // Which result files a run writes, and how often it samples them (docs/scenarios.md, "output").
 enum class OutputFile { Timeseries, Muscles, Sto, Phases };

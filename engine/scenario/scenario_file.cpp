@@ -49,6 +49,16 @@ double readLoad(const YamlNode& n) {
   return n.find("load_kg") ? n.at("load_kg").asNumberIn(0.0, 100.0, "kg") : 0.0;
 }
 
+// A sudden event's phase: 3 s unless given, long enough to hold the event (0.5 s in) and its
+// aftermath, short enough for forward dynamics (docs/forward.md).
+double readEventDuration(const YamlNode& n) {
+  if (!n.find("duration")) return 3.0;
+  const double seconds = n.at("duration").asDurationSeconds();
+  if (seconds < 1.0) n.at("duration").fail("must be at least 1 s (the event comes 0.5 s in)");
+  if (seconds > 120.0) n.at("duration").fail("must be at most 120 s (a forward-dynamics phase; hold or stand for longer)");
+  return seconds;
+}
+
 // Reads one setting of a phase; a mistake is kept and the phase's other settings are still read.
 class PhaseReader {
  public:
@@ -243,6 +253,52 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, input
             {{"lying", TherapyPosture::Lying}, {"sitting", TherapyPosture::Sitting}, {"standing", TherapyPosture::Standing}});
       }
     });
+  } else if (kind == "catch" || kind == "release") {
+    // A load falls into a box held in front, or a held load is suddenly let go.
+    p.kind = kind == "catch" ? PhaseKind::Catch : PhaseKind::Release;
+    read([&] {
+      n.allowOnlyKeys(kind == "catch" ? std::vector<std::string>{"load_kg", "drop_height_m", "hand_distance_m", "expected", "duration"}
+                                      : std::vector<std::string>{"load_kg", "hand_distance_m", "expected", "duration"});
+    });
+    read([&] { p.load_kg = n.at("load_kg").asNumberIn(0.0, 50.0, "kg"); });
+    read([&] {
+      if (auto h = n.find("drop_height_m")) p.drop_height = h->asNumberIn(0.0, 1.0, "m");
+    });
+    read([&] {
+      if (auto d = n.find("hand_distance_m")) p.hand_distance = d->asNumberIn(0.1, 0.7, "m");
+    });
+    read([&] {
+      if (auto e = n.find("expected")) p.expected = e->asBool();
+    });
+    read([&] { p.duration = readEventDuration(n); });
+  } else if (kind == "perturb") {
+    // A push or pull on the standing trunk.
+    p.kind = PhaseKind::Perturb;
+    read([&] { n.allowOnlyKeys({"force_N", "direction", "at", "duration_ms", "expected", "duration"}); });
+    read([&] { p.perturb_force = n.at("force_N").asNumberIn(0.0, 1000.0, "N"); });
+    read([&] {
+      if (auto d = n.find("direction")) {
+        p.perturb_direction = d->asOneOf<PerturbDirection>({{"forward", PerturbDirection::Forward},
+                                                             {"backward", PerturbDirection::Backward},
+                                                             {"left", PerturbDirection::Left},
+                                                             {"right", PerturbDirection::Right}});
+      }
+    });
+    read([&] {
+      if (auto a = n.find("at")) p.perturb_at = a->asOneOf<PerturbAt>({{"thorax", PerturbAt::Thorax}, {"head", PerturbAt::Head}});
+    });
+    read([&] {
+      if (auto d = n.find("duration_ms")) p.perturb_duration = d->asNumberIn(1.0, 2000.0, "ms") / 1000.0;
+    });
+    read([&] {
+      if (auto e = n.find("expected")) p.expected = e->asBool();
+    });
+    read([&] { p.duration = readEventDuration(n); });
+    read([&] {
+      if (p.perturb_duration > p.duration - kEventTime) {
+        (n.find("duration_ms") ? n.at("duration_ms") : n).fail("the push must end within the phase (it starts 0.5 s in)");
+      }
+    });
   } else if (kind == "drink") {
     p.kind = PhaseKind::Drink;
     read([&] { n.allowOnlyKeys({"litres", "duration"}); });
@@ -257,7 +313,8 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, input
 constexpr std::size_t kMostPhases = 200000;
 
 const std::vector<std::string> kPhaseKinds = {"stand", "sit", "lie", "hold", "exert", "sorensen", "lift", "twist", "carry",
-                                              "walk", "stretch", "heat", "cold", "massage", "drink", "repeat"};
+                                              "walk", "stretch", "heat", "cold", "massage", "drink", "catch", "release",
+                                              "perturb", "repeat"};
 
 void readTimelineItem(const YamlNode& item, const std::string& source, std::size_t i, std::vector<Phase>& out,
                       int depth, input::ErrorCollector& errors);
@@ -504,8 +561,15 @@ const char* toString(PhaseKind kind) {
     case PhaseKind::Cold: return "cold";
     case PhaseKind::Massage: return "massage";
     case PhaseKind::Drink: return "drink";
+    case PhaseKind::Catch: return "catch";
+    case PhaseKind::Release: return "release";
+    case PhaseKind::Perturb: return "perturb";
   }
   return "?";
+}
+
+bool runsForward(const Phase& phase) {
+  return phase.kind == PhaseKind::Catch || phase.kind == PhaseKind::Release || phase.kind == PhaseKind::Perturb;
 }
 
 double Scenario::duration() const {

@@ -137,7 +137,9 @@ void Timeline::plan(const Scenario& scenario, const body::SpineModel& model) {
     // Lying down, getting up or onto a test bench is not a trunk-angle blend: the posture
     // switches with the support.
     const bool switches_support = previous.supported != first.supported || previous.prone_over_edge != first.prone_over_edge;
-    const double change = pp.phase.kind == PhaseKind::Drink || switches_support ? 0.0
+    // A sudden event's phase starts at rest in its own posture (forward dynamics starts from a
+    // still body; docs/forward.md): no blend into it.
+    const double change = pp.phase.kind == PhaseKind::Drink || switches_support || runsForward(pp.phase) ? 0.0
                                                                                 : largestChange(previous.posture, first.posture);
     pp.transition = change > 1e-9 ? std::min({0.5 + change / (60 * kDeg), 3.0, 0.5 * pp.phase.duration}) : 0.0;
     phases_.push_back(pp);
