@@ -50,6 +50,14 @@ json phaseJson(const sim::RunResult& r, const sim::PhaseSummary& p) {
                                 {"above_max_permissible_s", p.niosh[k].above_max_permissible}};
   }
   j["niosh"] = niosh;
+  // A forward phase's response to its event (null where none was seen).
+  if (p.peak_trunk_flexion_deg) {
+    const auto optional = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
+    j["event_s"] = optional(p.event_time);
+    j["reflex_latency_ms"] = optional(p.reflex_latency_ms);
+    j["abdominal_latency_ms"] = optional(p.abdominal_latency_ms);
+    j["peak_trunk_flexion_deg"] = *p.peak_trunk_flexion_deg;
+  }
   j["fatigue_max"] = peakOf(r, p, "fatigue_max");
   j["tone_max"] = peakOf(r, p, "tone_max");
   j["spasm_risk_max"] = peakOf(r, p, "spasm_risk");

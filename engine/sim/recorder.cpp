@@ -46,6 +46,14 @@ Recorder::Recorder(const scenario::Scenario& scenario, const body::SpineModel& m
   r.overall = emptySummary();
   r.overall.kind = "overall";
   r.overall.end = timeline.duration();
+  // Onsets are read, as in the sudden-loading studies' EMG, from the lumbar erector spinae
+  // (multifidus, longissimus and iliocostalis pars lumborum) and the abdominal wall.
+  for (int f = 0; f < model.fascicleCount(); ++f) {
+    const body::FascicleInfo& info = model.fascicle(f);
+    if (info.region == "abdominal") abdominals_.push_back(f);
+    if (info.region == "lumbar" && (info.group == "multifidus" || info.group.find("pars_lumborum") != std::string::npos))
+      lumbar_extensors_.push_back(f);
+  }
   // The channels carry each group's risk in a block, in the layout's group order.
   group_risk_at_ = static_cast<std::size_t>(r.channelIndex("risk_" + layout_.groups.front()));
 }
@@ -66,6 +74,8 @@ PhaseSummary Recorder::emptySummary() const {
 
 void Recorder::beginPhase(const scenario::PlannedPhase& pp) {
   phase_ = emptySummary();
+  extensors_at_event_.reset();
+  abdominals_at_event_.reset();
   phase_.index = pp.index;
   phase_.kind = scenario::toString(pp.phase.kind);
   phase_.source = pp.phase.source;
@@ -86,6 +96,7 @@ void Recorder::observe(const StepRecord& step) {
   failure_watch_.observe(frame.shortfall_percent, step.time, step.dt);
   risk_ranking_.observe(values.data() + group_risk_at_, step.dt);
   notePeakRisk(step);
+  if (step.excitation) noteResponse(step);
   ++result_.frames;
   seconds_ += std::chrono::duration<double>(Clock::now() - started).count();
 }
@@ -149,6 +160,35 @@ void Recorder::notePeakRisk(const StepRecord& step) {
   peak.group = model_.fascicle(f).group;
   peak.phase = step.phase;
   peak.contributions = physiology::riskContributions(physiology_, *step.state, f);
+}
+
+namespace {
+
+double meanOf(const Eigen::VectorXd& values, const std::vector<int>& which) {
+  double sum = 0.0;
+  for (int f : which) sum += values[f];
+  return which.empty() ? 0.0 : sum / static_cast<double>(which.size());
+}
+
+// Onset rule: the mean excitation first 0.02 of max away from its level at the event.
+constexpr double kOnsetChange = 0.02;
+
+}  // namespace
+
+void Recorder::noteResponse(const StepRecord& step) {
+  if (step.trunk_flexion) {
+    const double degrees = *step.trunk_flexion * 180.0 / M_PI;
+    phase_.peak_trunk_flexion_deg = std::max(phase_.peak_trunk_flexion_deg.value_or(-1e300), degrees);
+  }
+  if (!step.event_time || step.time < *step.event_time - 1e-12) return;
+  phase_.event_time = step.event_time;
+  const double extensors = meanOf(*step.excitation, lumbar_extensors_), abdominals = meanOf(*step.excitation, abdominals_);
+  if (!extensors_at_event_) extensors_at_event_ = extensors, abdominals_at_event_ = abdominals;
+  const double since_ms = (step.time - *step.event_time) * 1000.0;
+  if (!phase_.reflex_latency_ms && std::fabs(extensors - *extensors_at_event_) > kOnsetChange)
+    phase_.reflex_latency_ms = since_ms;
+  if (!phase_.abdominal_latency_ms && std::fabs(abdominals - *abdominals_at_event_) > kOnsetChange)
+    phase_.abdominal_latency_ms = since_ms;
 }
 
 RunResult Recorder::finish(double end_time) {

@@ -23,6 +23,9 @@ struct StepRecord {
   const FrameResult* frame = nullptr;
   const physiology::PhysiologyState* state = nullptr;
   const physiology::PhysiologyView* view = nullptr;
+  // Forward phases: the muscles' excitation, whole-trunk flexion [rad], the event's time.
+  const Eigen::VectorXd* excitation = nullptr;
+  std::optional<double> trunk_flexion, event_time;
 };
 
 // Task failure: the first time the muscles left more than `margin` percent of the demand unmet
@@ -59,6 +62,8 @@ class Recorder {
                   double dt) const;
   void takeSamples(const StepRecord& step, const std::vector<double>& values);
   void notePeakRisk(const StepRecord& step);
+  // Onsets after a forward phase's event, and its peak trunk flexion.
+  void noteResponse(const StepRecord& step);
   PhaseSummary emptySummary() const;
 
   const body::SpineModel& model_;
@@ -74,6 +79,9 @@ class Recorder {
   physiology::SpasmDetector spasms_;
   TaskFailureWatch failure_watch_;
   RiskRanking risk_ranking_;
+  // The fascicles whose mean excitation an onset is read from, and the level at the event.
+  std::vector<int> lumbar_extensors_, abdominals_;
+  std::optional<double> extensors_at_event_, abdominals_at_event_;
   double seconds_ = 0.0;
 };
 

@@ -57,6 +57,11 @@ Run::Run(const scenario::Scenario& scenario, const body::SpineModel& model, cons
       started_(Clock::now()),
       last_report_(started_) {
   state_.physiology = physiology::initialState(physiology_);
+  const auto& phases = timeline.phases();
+  if (std::any_of(phases.begin(), phases.end(), [](const scenario::PlannedPhase& pp) { return scenario::runsForward(pp.phase); })) {
+    forward_ = std::make_unique<ForwardStepper>(model, timeline, strengthOf(scenario, model), options_.recruitment,
+                                                scenario.mechanics, options_.forward);
+  }
   if (options_.on_start) options_.on_start(recorder_.layout());
   settlePhase();
 }
@@ -70,7 +75,8 @@ void Run::settlePhase() {
       state_.moving_steps = 0;
       state_.time = pp.start;
       recorder_.beginPhase(pp);
-      quasi_static_->beginPhase(pp);
+      stepper_ = scenario::runsForward(pp.phase) ? forward_.get() : quasi_static_.get();
+      stepper_->beginPhase(pp);
       if (pp.phase.kind == scenario::PhaseKind::Drink) physiology::drink(state_.physiology, pp.phase.drink_litres);
     }
     if (state_.time < pp.end - 1e-12) return;
@@ -95,7 +101,7 @@ void Run::step() {
   // The body over the step: its mechanics and recruitment within those bounds.
   StepRequest request{&pp, &target, t, still_from, state_.moving_steps, &physiology_, &state_.physiology,
                       &state_.view.floor, &state_.view.capacity};
-  const MechanicsStep body = quasi_static_->step(request);
+  const MechanicsStep body = stepper_->step(request);
   const FrameResult& frame = body.frame;
   const double dt = body.until - t;
   const physiology::StepInputs inputs = physiologyInputs(frame, target, t);
@@ -105,7 +111,8 @@ void Run::step() {
   physiology::report(physiology_, state_.physiology, inputs, state_.view);
   physiology_seconds_ += secondsSince(clock);
   const bool ends_run = state_.phase + 1 == timeline_.phases().size() && body.until >= pp.end - 1e-12;
-  recorder_.observe({pp.index, t, dt, ends_run, &frame, &state_.physiology, &state_.view});
+  recorder_.observe({pp.index, t, dt, ends_run, &frame, &state_.physiology, &state_.view,
+                     body.excitation.size() > 0 ? &body.excitation : nullptr, body.trunk_flexion, body.event_time});
 
   // The physiology over the step, with the recruited activations held.
   clock = Clock::now();
@@ -159,6 +166,9 @@ void Run::reportProgress() {
 RunResult Run::finish() {
   RunResult result = recorder_.finish(timeline_.duration());
   result.stage_seconds = quasi_static_->stageSeconds();
+  if (forward_) {
+    for (int s = 0; s < kStageCount; ++s) result.stage_seconds[s] += forward_->stageSeconds()[s];
+  }
   result.stage_seconds[kPhysiology] = physiology_seconds_;
   result.stage_seconds[kOutputs] = recorder_.seconds();
   result.wall_s = secondsSince(started_);

@@ -17,6 +17,7 @@
 #include "physiology/physiology_model.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/timeline.hpp"
+#include "sim/forward_stepper.hpp"
 #include "sim/quasi_static_stepper.hpp"
 #include "sim/recorder.hpp"
 #include "sim/run_result.hpp"
@@ -33,6 +34,7 @@ struct RunOptions {
   // Streaming: when on_sample is set, samples go to it (after on_start) and are not kept.
   std::function<void(const RunLayout&)> on_start;
   std::function<void(const Sample&)> on_sample;
+  ForwardSettings forward;  // forward phases' steps and controller (docs/forward.md)
 };
 
 class Run {
@@ -64,7 +66,10 @@ class Run {
   RunOptions options_;
   const physiology::PhysiologyModel physiology_;
   RunState state_;
-  std::unique_ptr<Stepper> quasi_static_;
+  // Quasi-static by default; forward phases (sudden events) step forward. The forward stepper
+  // is made only when the timeline has a forward phase.
+  std::unique_ptr<Stepper> quasi_static_, forward_;
+  Stepper* stepper_ = nullptr;  // the current phase's
   Recorder recorder_;
   double physiology_seconds_ = 0.0;
   std::chrono::steady_clock::time_point started_, last_report_;

@@ -76,6 +76,10 @@ struct PhaseSummary {
   double max_shortfall = 0.0, max_shortfall_percent = 0.0;
   std::vector<Exposure> niosh;        // per disc joint listed in RunResult::niosh_joints
   SolverCounts solver;
+  // Forward phases only (docs/forward.md): when the event struck [s], the onset of the lumbar
+  // extensors' and of the abdominals' reflex response after it [ms] (their mean excitation
+  // first 0.02 of max away from its level at the event), and the largest whole-trunk flexion.
+  std::optional<double> event_time, reflex_latency_ms, abdominal_latency_ms, peak_trunk_flexion_deg;
 };
 
 struct SpasmEvent {

@@ -6,6 +6,7 @@
 // driven by the same run (sim/run.hpp), which owns the physiology and the recording.
 #include <Eigen/Core>
 #include <array>
+#include <optional>
 
 #include "physiology/physiology_model.hpp"
 #include "physiology/physiology_state.hpp"
@@ -32,6 +33,10 @@ struct MechanicsStep {
   FrameResult frame;
   double until = 0.0;  // [s]
   bool still = false;
+  // Forward phases only: the excitation the muscles received (what EMG records), the
+  // whole-trunk flexion [rad], and when the phase's event struck [s, run time].
+  Eigen::VectorXd excitation;
+  std::optional<double> trunk_flexion, event_time;
 };
 
 class Stepper {

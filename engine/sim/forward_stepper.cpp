@@ -1,0 +1,419 @@
+#include "sim/forward_stepper.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "body/dynamics.hpp"
+#include "body/ligaments.hpp"
+#include "body/passive_joints.hpp"
+#include "body/posture.hpp"
+#include "physiology/laws/spinal_reflex.hpp"
+#include "sim/applied_loads.hpp"
+
+namespace tonus::sim {
+namespace {
+
+// The compliant-tendon bank of the model's fascicles, each at the run's strength.
+muscle::MuscleBank compliantBank(const body::SpineModel& model, const Eigen::VectorXd& strength) {
+  std::vector<muscle::MuscleSpec> specs;
+  for (int i = 0; i < model.muscles().size(); ++i) {
+    muscle::MuscleSpec s = model.muscles().spec(i);
+    s.max_isometric_force *= strength[i];
+    specs.push_back(s);
+  }
+  muscle::BankOptions options = model.muscles().options();
+  options.tendon = muscle::TendonModel::Compliant;
+  return muscle::MuscleBank(std::move(specs), options);
+}
+
+// A caught load: its bottom's height and velocity in ground, falling freely until it meets the
+// box, then carried by the arms' spring and damper.
+struct FallingLoad {
+  double height = 0.0, velocity = 0.0;  // [m], [m/s]
+  bool released = false, touched = false;
+};
+
+// The wrenches about the segments' origins of point loads, in ground.
+void addWrenches(const std::vector<body::PointLoad>& loads, const body::Kinematics& kin, std::vector<body::Wrench>& out) {
+  for (const body::PointLoad& l : loads) {
+    out[l.segment].force += l.force;
+    out[l.segment].moment += (l.point - kin.origin[l.segment]).cross(l.force) + l.moment;
+  }
+}
+
+}  // namespace
+
+struct ForwardStepper::Impl {
+  const body::SpineModel& model;
+  const scenario::Timeline& timeline;
+  ForwardSettings settings;
+  FrameSolver planner;  // quasi-static frames the controller plans with (rigid tendons)
+  muscle::MuscleBank bank;
+  muscle::MuscleInputs muscle_in;
+  muscle::MuscleState muscle_state;
+  muscle::MuscleOutputs muscle_out;
+  muscle::CompliantWork work;
+  body::MultibodyState body;
+  body::Kinematics kin;
+  body::PathGeometry geometry, ligament_geometry;
+
+  // The phase, and what its first step sets.
+  const scenario::PlannedPhase* phase = nullptr;
+  scenario::BodyTarget target;  // the phase's posture, the box as before the event
+  Eigen::VectorXd q_target;     // [rad]
+  bool started = false;
+  Eigen::VectorXd held_torque;  // per dof: what the model's muscles and tissues leave at the start
+  Eigen::VectorXd baseline_command, prepared_command, command;  // per fascicle excitation
+  Eigen::VectorXd set_length;   // per fascicle: the spindles' set length [lopt]
+  body::Vec3d hand_in_thorax;   // the box's bottom, fixed in the thorax [m]
+  std::vector<body::PointLoad> held_loads;  // the abdominal pressure's push, held from the start
+  double abdominal_pressure = 0.0;          // [kPa] held with it
+  DelayLine stretch{1, 0}, velocity{1, 0};
+  int short_delay_steps = 0, long_delay_steps = 0;
+  FallingLoad load;
+  body::Vec3d previous_hand = body::Vec3d::Zero();
+  std::optional<double> event;  // phase time of the event
+  double next_plan = 0.0;       // phase time of the voluntary controller's next plan
+  Eigen::VectorXd qddot;        // the last step's accelerations
+
+  Impl(const body::SpineModel& m, const scenario::Timeline& t, const Eigen::VectorXd& strength,
+       recruit::Settings recruitment, scenario::Mechanics mechanics, ForwardSettings s)
+      : model(m),
+        timeline(t),
+        settings(s),
+        planner(m, strength, recruitment, mechanics),
+        bank(compliantBank(m, strength)),
+        muscle_in(bank.makeInputs()),
+        muscle_state(bank.makeState()),
+        muscle_out(bank.makeOutputs()),
+        work(muscle::makeCompliantWork(bank)),
+        body(m.makeState()) {}
+
+  int fascicles() const { return model.fascicleCount(); }
+  int thorax() const { return model.arms().segment; }
+  const scenario::Phase& kind() const { return phase->phase; }
+
+  // Kinematics and every path (muscles, ligaments) at the body's state.
+  void geometryNow(std::array<double, kStageCount>& seconds) {
+    {
+      StageTimer timer(seconds, kKinematics);
+      body::computeKinematics(model, body, kin);
+      kin.hip_flexion = body::hipFlexion(model, body.q(), target.posture.thigh_flexion);
+    }
+    StageTimer timer(seconds, kPaths);
+    body::computePathGeometry(model, kin, geometry);
+    if (model.ligaments().count() > 0) {
+      body::computePathGeometry(model, model.ligaments().paths, model.ligaments().count(), kin, ligament_geometry);
+    }
+  }
+
+  // The target a static plan prepares for: `share` of the caught load in the box, or of the
+  // released load gone.
+  scenario::BodyTarget plannedTarget(double share) const {
+    scenario::BodyTarget planned = target;
+    if (kind().kind == scenario::PhaseKind::Catch) planned.hand_mass += share * kind().load_kg;
+    if (kind().kind == scenario::PhaseKind::Release) planned.hand_mass -= share * kind().load_kg;
+    return planned;
+  }
+
+  // The first step: the quasi-static frame at the target gives the command and everything the
+  // muscles and tissues do not carry (held), and the bank starts in equilibrium there.
+  void start(const StepRequest& r, std::array<double, kStageCount>& seconds);
+  // The controller's command at phase time t, before reflexes.
+  void plan(const StepRequest& r, double t, std::array<double, kStageCount>& seconds);
+  // The event's loads at phase time t (the box's contents, a push) and the falling load's
+  // progress over the step.
+  std::vector<body::PointLoad> eventLoads(double t, double h);
+  // The frame that stands for the step: muscles and joint loads at its start.
+  FrameResult frame(const Eigen::VectorXd& activation, const std::vector<body::PointLoad>& loads) const;
+};
+
+ForwardStepper::ForwardStepper(const body::SpineModel& model, const scenario::Timeline& timeline,
+                               Eigen::VectorXd strength, recruit::Settings recruitment, scenario::Mechanics mechanics,
+                               ForwardSettings settings)
+    : impl_(std::make_unique<Impl>(model, timeline, strength, recruitment, mechanics, settings)) {}
+
+ForwardStepper::~ForwardStepper() = default;
+
+double ForwardStepper::trunkFlexion() const {
+  const Impl& m = *impl_;
+  double flexion = 0.0;
+  // The pelvis and every joint up to the thorax add their flexion along the chain.
+  for (int s = m.thorax(); s >= 0; s = m.model.segment(s).parent) flexion += m.body.q()[3 * s + body::kFlexion];
+  return flexion;
+}
+
+void ForwardStepper::beginPhase(const scenario::PlannedPhase& phase) {
+  Impl& m = *impl_;
+  m.phase = &phase;
+  m.target = m.timeline.targetIn(phase.index, 0.0);
+  m.q_target = body::jointAngles(m.model, m.target.posture);
+  m.model.multibody().setMotion(m.body, m.q_target, Eigen::VectorXd::Zero(m.model.dofCount()));
+  m.started = false;
+  m.load = {};
+  m.event.reset();
+  event_time_.reset();
+}
+
+void ForwardStepper::Impl::start(const StepRequest& r, std::array<double, kStageCount>& seconds) {
+  const int n = fascicles();
+  const body::Motion still = body::Motion::still(q_target);
+  FrameResult baseline;
+  {
+    StageTimer timer(seconds, kController);
+    baseline = planner.solve(target, still, *r.floor, *r.capacity);
+    baseline_command = baseline.activation;
+    prepared_command = baseline_command;
+    // Expecting the event, the trunk's muscles co-contract: the same posture held with every
+    // trunk fascicle at least `pre_tension` active, agonists and antagonists balancing.
+    if (kind().expected) {
+      Eigen::VectorXd floor = *r.floor;
+      for (int i = 0; i < n; ++i)
+        if (model.fascicle(i).region != "neck") floor[i] = std::max(floor[i], settings.pre_tension);
+      prepared_command = planner.solve(target, still, floor, r.capacity->cwiseMax(floor)).activation;
+    }
+    command = baseline_command;
+  }
+  std::vector<body::PointLoad> applied = planner.lastApplied();
+  held_loads.clear();
+  for (const body::PointLoad& l : applied)
+    if (l.label == "abdominal pressure") held_loads.push_back(l);
+  abdominal_pressure = baseline.abdominal_pressure;
+
+  // The bank at rest in equilibrium with the command.
+  geometryNow(seconds);
+  {
+    StageTimer timer(seconds, kMuscles);
+    muscle_in.length.head(n) = geometry.length;
+    muscle_in.velocity.setZero();
+    muscle_in.excitation.head(n) = command;
+    muscle_state.activation.head(n) = command;
+    bank.equilibrate(muscle_in, muscle_state, 1);
+    bank.evaluate(muscle_in, muscle_state, muscle_out, 1);
+  }
+  set_length = muscle_out.norm_fibre_length.head(n).matrix();
+
+  // What the muscles (as the compliant bank pulls), joint curves and ligaments do not carry of
+  // what inverse dynamics asks: held, so the body starts at rest.
+  {
+    StageTimer timer(seconds, kInverseDynamics);
+    const Eigen::VectorXd tau = body::inverseDynamics(model, body, kin, still, applied);
+    Eigen::VectorXd tissues = body::passiveJointMoments(model, q_target);
+    if (model.ligaments().count() > 0) {
+      tissues += body::ligamentMoments(ligament_geometry, body::ligamentTensions(model.ligaments(), ligament_geometry));
+    }
+    held_torque = tau - geometry.moment_arm.transpose() * muscle_out.tendon_force.head(n).matrix() + tissues;
+  }
+
+  // The reflex loops' memories: the body before the event was still at its set lengths.
+  const physiology::law::SpinalReflexParameters& reflex = r.physiology->parameters().spinal_reflex;
+  short_delay_steps = static_cast<int>(std::lround(reflex.short_latency.delay / settings.body_step));
+  long_delay_steps = static_cast<int>(std::lround(reflex.long_latency.delay / settings.body_step));
+  const int longest = std::max(short_delay_steps, long_delay_steps);
+  stretch = DelayLine(longest, n);
+  velocity = DelayLine(longest, n);
+
+  // The box's bottom, held in front of L5/S1, rides on the thorax.
+  const int l5s1 = model.jointIndex("L5_S1") >= 0 ? model.jointIndex("L5_S1") : 0;
+  const body::Vec3d hand = kin.origin[l5s1] + body::Vec3d(kind().hand_distance, scenario::kBoxHeightAboveL5S1, 0.0);
+  hand_in_thorax = kin.rotation[thorax()].transpose() * (hand - kin.origin[thorax()]);
+  previous_hand = hand;
+  // A caught load is let go so that it would reach the box at the event time.
+  if (kind().kind == scenario::PhaseKind::Catch) load.height = hand.y() + kind().drop_height;
+  qddot = Eigen::VectorXd::Zero(model.dofCount());
+  next_plan = 0.0;
+  started = true;
+}
+
+void ForwardStepper::Impl::plan(const StepRequest& r, double t, std::array<double, kStageCount>& seconds) {
+  StageTimer timer(seconds, kController);
+  // Before the event: the posture's command; an expected event's prepared one, ramped in.
+  if (!event) {
+    const double from = scenario::kEventTime - settings.anticipation;
+    const double ramp = kind().expected ? std::clamp((t - from) / settings.anticipation, 0.0, 1.0) : 0.0;
+    command = baseline_command + ramp * (prepared_command - baseline_command);
+    return;
+  }
+  // After its reaction delay, the voluntary controller re-plans towards the target posture with
+  // what it now knows of the load, as static optimisation of a wanted acceleration.
+  if (!settings.voluntary || t < *event + settings.voluntary_delay || t < next_plan) return;
+  next_plan = t + settings.voluntary_period;
+  body::Motion wanted = body::Motion::still(q_target);
+  wanted.qddot = settings.tracking_stiffness * (q_target - body.q()) - settings.tracking_damping * body.qdot();
+  command = planner.solve(plannedTarget(1.0), wanted, *r.floor, *r.capacity).activation;
+}
+
+std::vector<body::PointLoad> ForwardStepper::Impl::eventLoads(double t, double h) {
+  std::vector<body::PointLoad> loads;
+  const double g = model.gravity();
+  const body::Vec3d hand = kin.toGround(thorax(), hand_in_thorax);
+  const double hand_velocity = (hand.y() - previous_hand.y()) / h;
+  previous_hand = hand;
+  switch (kind().kind) {
+    case scenario::PhaseKind::Catch: {
+      // Falling from drop_height so as to meet a still box at the event time.
+      const double fall_time = std::sqrt(2.0 * kind().drop_height / g);
+      if (!load.released && t >= scenario::kEventTime - fall_time - 1e-12) load.released = true;
+      if (!load.released || kind().load_kg <= 0.0) break;
+      const double m = kind().load_kg;
+      const double depth = hand.y() - load.height;  // > 0: the load presses into the box
+      double push = 0.0;                              // [N] the box's push up on the load
+      if (depth > 0.0) {
+        if (!load.touched) event = t;
+        load.touched = true;
+        const double damping = 2.0 * settings.hand_damping_ratio * std::sqrt(settings.hand_stiffness * m);
+        push = std::max(0.0, settings.hand_stiffness * depth + damping * (hand_velocity - load.velocity));
+      }
+      // Semi-implicit Euler of the load over the step; the box feels the push's reaction.
+      load.velocity += h * (push / m - g);
+      load.height += h * load.velocity;
+      if (push > 0.0) loads.push_back({thorax(), hand, body::Vec3d(0.0, -push, 0.0), "caught load"});
+      break;
+    }
+    case scenario::PhaseKind::Release:
+      if (t >= scenario::kEventTime - 1e-12 && !event) event = t;
+      break;
+    case scenario::PhaseKind::Perturb: {
+      if (t >= scenario::kEventTime - 1e-12 && !event) event = t;
+      if (!event || t >= *event + kind().perturb_duration) break;
+      body::Vec3d direction = body::Vec3d::UnitX();
+      switch (kind().perturb_direction) {
+        case scenario::PerturbDirection::Forward: direction = body::Vec3d::UnitX(); break;
+        case scenario::PerturbDirection::Backward: direction = -body::Vec3d::UnitX(); break;
+        case scenario::PerturbDirection::Left: direction = -body::Vec3d::UnitZ(); break;
+        case scenario::PerturbDirection::Right: direction = body::Vec3d::UnitZ(); break;
+      }
+      const int at = kind().perturb_at == scenario::PerturbAt::Head ? model.neckSegment() : thorax();
+      const body::Vec3d point = kin.toGround(at, model.segment(at).centre_of_mass);
+      loads.push_back({at, point, kind().perturb_force * direction, "push"});
+      break;
+    }
+    default:
+      break;
+  }
+  return loads;
+}
+
+FrameResult ForwardStepper::Impl::frame(const Eigen::VectorXd& activation, const std::vector<body::PointLoad>& loads) const {
+  const int n = fascicles();
+  const auto& vmax = bank.parameters().max_contraction_velocity;
+  FrameResult f;
+  f.activation = activation;
+  f.force = muscle_out.tendon_force.head(n).matrix();
+  f.fibre_length = muscle_out.norm_fibre_length.head(n).matrix();
+  f.fibre_velocity = (muscle_out.norm_fibre_velocity.head(n) * vmax.head(n)).matrix();
+  f.passive_force = muscle_out.passive_force_length.head(n).matrix();
+  f.intersegmental = Eigen::VectorXd::Zero(model.dofCount());
+  f.reserve = Eigen::VectorXd::Zero(0);
+  f.abdominal_pressure = abdominal_pressure;
+  for (int i = 0; i < n; ++i) {
+    const auto flags = static_cast<std::uint32_t>(muscle_out.flags[i]);
+    f.muscles_not_finite += (flags & muscle::kNotFinite) != 0;
+    f.muscles_at_minimum_length += (flags & muscle::kFibreAtMinimumLength) != 0;
+    f.muscles_overstretched += (flags & muscle::kFibreOverstretched) != 0;
+  }
+  f.passive_joint_moment = body::passiveJointMoments(model, body.q());
+  f.joint_tissue_moment = f.passive_joint_moment;
+  body::BodyWrenches w = body::bodyWrenches(model, body, kin, geometry, f.force, qddot, loads);
+  const body::Ligaments& ligaments = model.ligaments();
+  if (ligaments.count() > 0) {
+    f.ligament_tension = body::ligamentTensions(ligaments, ligament_geometry);
+    f.passive_joint_moment += body::ligamentMoments(ligament_geometry, f.ligament_tension);
+    f.joint_tissue_moment += body::ligamentMoments(ligament_geometry, f.ligament_tension.cwiseProduct(ligaments.single_joint));
+    body::addPathTensions(ligaments.paths, ligaments.count(), ligament_geometry, f.ligament_tension, kin, w);
+  }
+  f.joints = body::jointLoads(model, kin, w);
+  return f;
+}
+
+MechanicsStep ForwardStepper::step(const StepRequest& r) {
+  Impl& m = *impl_;
+  const int n = m.fascicles();
+  const double h = m.settings.body_step;
+  const double t = r.time - m.phase->start;
+  if (!m.started) m.start(r, seconds_);
+  else m.geometryNow(seconds_);
+
+  // The paths' lengths and lengthening velocities, held over the step.
+  m.muscle_in.length.head(n) = m.geometry.length;
+  m.muscle_in.velocity.head(n) = body::lengtheningVelocity(m.geometry, m.body.qdot());
+
+  // The event's loads over the step (a caught load's contact marks the event).
+  std::vector<body::PointLoad> loads;
+  {
+    StageTimer timer(seconds_, kLoads);
+    loads = appliedLoads(m.model, m.kin, m.target);
+    if (m.kind().kind == scenario::PhaseKind::Release && m.event) loads = appliedLoads(m.model, m.kin, m.plannedTarget(1.0));
+    loads.insert(loads.end(), m.held_loads.begin(), m.held_loads.end());
+    const std::vector<body::PointLoad> event = m.eventLoads(t, h);
+    loads.insert(loads.end(), event.begin(), event.end());
+    if (m.event && !event_time_) event_time_ = m.phase->start + *m.event;
+  }
+
+  // The command and the delayed spinal reflexes, within what the muscles can give now.
+  m.plan(r, t, seconds_);
+  Eigen::VectorXd excitation = m.command;
+  if (m.settings.reflexes) {
+    StageTimer timer(seconds_, kController);
+    const physiology::law::SpinalReflexParameters& reflex = r.physiology->parameters().spinal_reflex;
+    const Eigen::VectorXd &s_short = m.stretch.ago(m.short_delay_steps), &v_short = m.velocity.ago(m.short_delay_steps);
+    const Eigen::VectorXd &s_long = m.stretch.ago(m.long_delay_steps), &v_long = m.velocity.ago(m.long_delay_steps);
+    for (int i = 0; i < n; ++i) {
+      excitation[i] += physiology::law::reflexExcitation(reflex, r.state->gamma[i], s_short[i], v_short[i], s_long[i], v_long[i]);
+    }
+  }
+  excitation = excitation.cwiseMax(0.0).cwiseMin(r.capacity->cwiseMax(*r.floor));
+
+  // The muscles over the step (their state at its start evaluated on the way), and what the
+  // spindles report as it begins, into the reflex loops' memory.
+  MechanicsStep out;
+  out.trunk_flexion = trunkFlexion();
+  const Eigen::VectorXd activation = m.muscle_state.activation.head(n).matrix();
+  {
+    StageTimer timer(seconds_, kMuscles);
+    m.muscle_in.excitation.head(n) = excitation;
+    muscle::compliantSteps(m.bank, m.muscle_in, h, std::max(1, m.settings.muscle_substeps), m.muscle_state,
+                           m.muscle_out, m.work);
+  }
+  const auto& vmax = m.bank.parameters().max_contraction_velocity;
+  m.stretch.push(m.muscle_out.norm_fibre_length.head(n).matrix() - m.set_length);
+  m.velocity.push((m.muscle_out.norm_fibre_velocity.head(n) * vmax.head(n)).matrix());
+  // The frame at the step's start: muscles and joint loads.
+  {
+    StageTimer timer(seconds_, kJointLoads);
+    out.frame = m.frame(activation, loads);
+  }
+
+  // The bodies over the step: the muscles' pull (their new forces, held), the joints' own
+  // tissues and damping, the hips, the held torque and the loads.
+  {
+    StageTimer timer(seconds_, kMultibody);
+    const Eigen::VectorXd muscle_torque =
+        m.geometry.moment_arm.transpose() *
+        (m.muscle_state.normalised_tendon_force.head(n) * m.bank.parameters().max_isometric_force.head(n)).matrix();
+    Eigen::VectorXd held = muscle_torque + m.held_torque;
+    if (out.frame.ligament_tension.size() > 0) held -= out.frame.passive_joint_moment - body::passiveJointMoments(m.model, m.body.q());
+    std::vector<body::Wrench> wrenches(static_cast<std::size_t>(m.model.segmentCount()));
+    addWrenches(loads, m.kin, wrenches);
+    const ForwardSettings& s = m.settings;
+    const body::SpineModel& model = m.model;
+    const Eigen::VectorXd& q_target = m.q_target;
+    const body::ForceModel forces = [&](const Eigen::VectorXd& q, const Eigen::VectorXd& qdot, body::AppliedForces& f) {
+      f.mobility = held - body::passiveJointMoments(model, q) - s.joint_damping * qdot;
+      // The hips hold the pelvis about its posture (no hip muscles in the model).
+      for (int d = 0; d < 3; ++d) {
+        f.mobility[d] += s.joint_damping * qdot[d] - s.hip_stiffness * (q[d] - q_target[d]) - s.hip_damping * qdot[d];
+      }
+      f.body = wrenches;
+    };
+    m.model.multibody().integrate(m.body, h, h, s.integrator, m.model.gravity(), forces);
+    m.qddot = m.body.qddot();
+  }
+  out.excitation = excitation;
+  out.event_time = event_time_;
+  out.until = std::min(m.phase->end, r.time + h);
+  if (m.phase->end - out.until < 1e-9) out.until = m.phase->end;
+  return out;
+}
+
+}  // namespace tonus::sim
