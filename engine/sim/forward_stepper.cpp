@@ -7,6 +7,7 @@
 #include "body/ligaments.hpp"
 #include "body/passive_joints.hpp"
 #include "body/posture.hpp"
+#include "input/yaml_reader.hpp"
 #include "physiology/laws/spinal_reflex.hpp"
 #include "sim/applied_loads.hpp"
 
@@ -39,6 +40,33 @@ void addWrenches(const std::vector<body::PointLoad>& loads, const body::Kinemati
     out[l.segment].force += l.force;
     out[l.segment].moment += (l.point - kin.origin[l.segment]).cross(l.force) + l.moment;
   }
+}
+
+// How far from its posture the body may turn before the event counts as one it cannot
+// withstand (a person would fall or let go) [rad].
+constexpr double kLargestExcursion = 1.2;
+
+// Simbody steps within one body step: the explicit integrator needs a step well under the
+// period of the stiffest joint on the lightest segment, and the joint curves stiffen steeply
+// at the ends of their ranges (at most 16).
+int bodySubsteps(const body::SpineModel& model, const Eigen::VectorXd& q, double h) {
+  double lightest = 1e300;
+  for (int s = 0; s < model.segmentCount(); ++s)
+    lightest = std::min(lightest, model.multibody().segment(s).inertia_about_com.diagonal().minCoeff());
+  const double stiffest = body::passiveJointStiffness(model, q).cwiseAbs().maxCoeff();
+  const double omega_h = h * std::sqrt(stiffest / lightest);
+  return std::clamp(static_cast<int>(std::ceil(omega_h / 0.5)), 1, 16);
+}
+
+// The error for an event the model's spine cannot get through, naming the phase.
+input::InputError beyondTheBody(const scenario::Phase& phase, double after_event, const std::string& why) {
+  const scenario::SourceRef& w = phase.where;
+  std::string line = w.file + ":" + std::to_string(w.line) + ":" + std::to_string(w.column) + ": " + phase.source +
+                     ": the spine cannot withstand this event (" + why;
+  if (after_event >= 0.0) line += ", " + std::to_string(static_cast<int>(std::lround(after_event * 1000.0))) + " ms after it";
+  line += "): a person would fall or let go. Try a lighter load_kg, a lower drop_height_m, a smaller force_N or a shorter "
+          "duration_ms";
+  return input::InputError(line, {w.file, w.line, w.column, phase.source});
 }
 
 }  // namespace
@@ -406,7 +434,15 @@ MechanicsStep ForwardStepper::step(const StepRequest& r) {
       }
       f.body = wrenches;
     };
-    m.model.multibody().integrate(m.body, h, h, s.integrator, m.model.gravity(), forces);
+    const int substeps = bodySubsteps(m.model, m.body.q(), h);
+    const double after = m.event ? t - *m.event : -1.0;
+    try {
+      m.model.multibody().integrate(m.body, h, h / substeps, s.integrator, m.model.gravity(), forces);
+    } catch (const std::exception&) {
+      throw beyondTheBody(m.kind(), after, "the simulation of the bodies broke down");
+    }
+    if (!m.body.q().allFinite() || (m.body.q() - m.q_target).cwiseAbs().maxCoeff() > kLargestExcursion)
+      throw beyondTheBody(m.kind(), after, "a joint turned more than 69 degrees from the posture");
     m.qddot = m.body.qddot();
   }
   out.excitation = excitation;

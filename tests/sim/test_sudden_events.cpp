@@ -76,15 +76,19 @@ TEST(SuddenEvents, ExpectingTheLoadPreActivatesTheExtensorsAndLessensTheFlexion)
 TEST(SuddenEvents, ReflexesThenTheVoluntaryCorrectionLimitTheFlexion) {
   Fixture f;
   const double with_reflexes = *eventPhase(f.run(Fixture::catching(9.0, false))).peak_trunk_flexion_deg;
-  const double without = *eventPhase(f.run(Fixture::catching(9.0, false, kNoReflexes))).peak_trunk_flexion_deg;
+  const RunResult reflex_off = f.run(Fixture::catching(9.0, false, kNoReflexes));
+  EXPECT_LT(with_reflexes + 2.0, *eventPhase(reflex_off).peak_trunk_flexion_deg);
+  // Without reflexes no muscle answers before the voluntary correction (150 ms).
+  EXPECT_GE(*eventPhase(reflex_off).reflex_latency_ms, 150.0);
+  // Passive only (no reflexes, no voluntary correction), the trunk cannot hold the caught load.
   RunOptions passive;
   passive.forward.voluntary = false;
-  const RunResult passive_run = f.run(Fixture::catching(9.0, false, kNoReflexes), passive);
-  const double passive_only = *eventPhase(passive_run).peak_trunk_flexion_deg;
-  EXPECT_LT(with_reflexes + 2.0, without);
-  EXPECT_LT(without + 2.0, passive_only);
-  // Without reflexes no muscle answers before the voluntary correction (150 ms).
-  EXPECT_GE(*eventPhase(f.run(Fixture::catching(9.0, false, kNoReflexes))).reflex_latency_ms, 150.0);
+  try {
+    f.run(Fixture::catching(9.0, false, kNoReflexes), passive);
+    FAIL() << "the passive trunk held a caught 9 kg load";
+  } catch (const input::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("cannot withstand"), std::string::npos) << e.what();
+  }
 }
 
 TEST(SuddenEvents, TheBodyRestsUntilTheEvent) {
@@ -128,6 +132,20 @@ TEST(SuddenEvents, EventPhasesRefuseWhatCannotBeSimulated) {
   EXPECT_NE(error("perturb: {force_N: 50, duration_ms: 2000, duration: 2s}").find("within the phase"), std::string::npos);
   EXPECT_NE(error("perturb: {force_N: 50, direction: up}").find("direction"), std::string::npos);
   EXPECT_NE(error("release: {load_kg: 5, drop_height_m: 0.2}").find("unknown key"), std::string::npos);
+}
+
+TEST(SuddenEvents, AnEventBeyondTheBodyIsAClearErrorNamingThePhase) {
+  Fixture f;
+  try {
+    f.run("name: fall\ncondition: {core_strength: 0.3}\ntimeline:\n  - stand: {duration: 1s}\n"
+          "  - catch: {load_kg: 50, drop_height_m: 1.0}\n");
+    FAIL() << "a 50 kg load dropped 1 m onto a weak trunk was simulated";
+  } catch (const input::InputError& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("event.yaml:5:"), std::string::npos) << message;
+    EXPECT_NE(message.find("timeline[1].catch"), std::string::npos) << message;
+    EXPECT_NE(message.find("cannot withstand"), std::string::npos) << message;
+  }
 }
 
 }  // namespace
