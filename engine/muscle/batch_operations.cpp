@@ -36,8 +36,10 @@ int teamSize(int threads, int work) {
   return std::clamp(work / kMusclesPerThread, 1, requested);
 }
 
-// body(i) for every i in [0, count), statically split over a team of `team` OpenMP threads;
-// returns how many threads took part (the tests check it, so a claim across threads is real).
+// body(i) for every i in [0, count) over a team of `team` OpenMP threads, handed out one at a
+// time: when another process takes a core, the thread that keeps its core does the rest
+// instead of waiting at the barrier (docs/performance.md, "A busy core"). Returns how many
+// threads took part (the tests check it, so a claim across threads is real).
 template <class Body>
 int onTeam(int team, int count, const Body& body) {
   int formed = 1;
@@ -45,7 +47,7 @@ int onTeam(int team, int count, const Body& body) {
   {
 #pragma omp single nowait
     formed = omp_get_num_threads();
-#pragma omp for schedule(static)
+#pragma omp for schedule(dynamic, 1)
     for (int i = 0; i < count; ++i) body(i);
   }
   return formed;
