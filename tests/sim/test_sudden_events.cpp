@@ -134,6 +134,34 @@ TEST(SuddenEvents, EventPhasesRefuseWhatCannotBeSimulated) {
   EXPECT_NE(error("release: {load_kg: 5, drop_height_m: 0.2}").find("unknown key"), std::string::npos);
 }
 
+// Three hours slumped, stressed, dehydrated and short of magnesium (or upright against a
+// backrest and calm), then standing and catching 12 kg dropped 0.5 m, then 10 min standing.
+std::string afterSitting(bool tired, bool with_catch) {
+  std::string text = "name: spasm\n";
+  text += tired ? "condition: {stress: 1.0, dehydration_percent: 3, electrolytes: low_magnesium}\n" : "condition: {stress: 0.1}\n";
+  text += "timeline:\n";
+  text += tired ? "  - sit: {duration: 3h, style: slumped}\n" : "  - sit: {duration: 3h, style: upright, backrest: true}\n";
+  text += "  - stand: {duration: 5s}\n";
+  if (with_catch) text += "  - catch: {load_kg: 12, drop_height_m: 0.5}\n";
+  text += "  - stand: {duration: 10min}\noutput: {sample_every: 5s}\n";
+  return text;
+}
+
+TEST(SuddenEvents, ACatchTriggersASpasmInATiredStressedBackButNotInAFreshOne) {
+  Fixture f;
+  // The seed documents' claim, as a hypothesis of the physiology (docs/physiology.md): the
+  // event's rapid stretch drives the small-fibre afferents and the fusimotor gain of a back
+  // already full of metabolites and excitable, and its tone stays up.
+  const RunResult tired = f.run(afterSitting(true, true));
+  const RunResult fresh = f.run(afterSitting(false, true));
+  const RunResult tired_no_catch = f.run(afterSitting(true, false));
+  EXPECT_FALSE(tired.spasm_events.empty());
+  EXPECT_TRUE(fresh.spasm_events.empty());
+  EXPECT_TRUE(tired_no_catch.spasm_events.empty());
+  // The spasm begins with the catch (3 h 5 s in) or after it.
+  for (const SpasmEvent& e : tired.spasm_events) EXPECT_GE(e.start, 3 * 3600.0 + 5.0);
+}
+
 TEST(SuddenEvents, AnEventBeyondTheBodyIsAClearErrorNamingThePhase) {
   Fixture f;
   try {
