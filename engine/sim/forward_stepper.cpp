@@ -152,6 +152,16 @@ struct ForwardStepper::Impl {
   // The event's loads at phase time t (the box's contents, a push) and the falling load's
   // progress over the step.
   std::vector<body::PointLoad> eventLoads(double t, double h);
+  // The loads at phase time t: arms, box, the abdominal pressure's push, the event's.
+  std::vector<body::PointLoad> loadsNow(double t, std::array<double, kStageCount>& seconds);
+  // The command plus the delayed reflexes, within the muscles' bounds now.
+  Eigen::VectorXd excitationNow(const StepRequest& r, double t, std::array<double, kStageCount>& seconds);
+  // The bank over the step; returns the activation it started from.
+  Eigen::VectorXd advanceMuscles(const Eigen::VectorXd& excitation, std::array<double, kStageCount>& seconds);
+  // Simbody over the step under everything that acts on the bodies (throws an InputError naming
+  // the phase when the body leaves its posture by more than it can survive).
+  void advanceBodies(const std::vector<body::PointLoad>& loads, const FrameResult& frame, double t,
+                     std::array<double, kStageCount>& seconds);
   // The frame that stands for the step: muscles and joint loads at its start.
   FrameResult frame(const Eigen::VectorXd& activation, const std::vector<body::PointLoad>& loads) const;
 };
@@ -354,100 +364,110 @@ FrameResult ForwardStepper::Impl::frame(const Eigen::VectorXd& activation, const
   return f;
 }
 
-MechanicsStep ForwardStepper::step(const StepRequest& r) {
-  Impl& m = *impl_;
-  const int n = m.fascicles();
-  const double h = m.settings.body_step;
-  const double t = r.time - m.phase->start;
-  if (!m.started) m.start(r, seconds_);
-  else m.geometryNow(seconds_);
+std::vector<body::PointLoad> ForwardStepper::Impl::loadsNow(double t, std::array<double, kStageCount>& seconds) {
+  StageTimer timer(seconds, kLoads);
+  // The arms and the box (a released load gone), the abdominal pressure's held push, the event's.
+  const bool released = kind().kind == scenario::PhaseKind::Release && event;
+  std::vector<body::PointLoad> loads = appliedLoads(model, kin, released ? plannedTarget(1.0) : target);
+  loads.insert(loads.end(), held_loads.begin(), held_loads.end());
+  const std::vector<body::PointLoad> happening = eventLoads(t, settings.body_step);
+  loads.insert(loads.end(), happening.begin(), happening.end());
+  return loads;
+}
 
-  // The paths' lengths and lengthening velocities, held over the step.
-  m.muscle_in.length.head(n) = m.geometry.length;
-  m.muscle_in.velocity.head(n) = body::lengtheningVelocity(m.geometry, m.body.qdot());
-
-  // The event's loads over the step (a caught load's contact marks the event).
-  std::vector<body::PointLoad> loads;
-  {
-    StageTimer timer(seconds_, kLoads);
-    loads = appliedLoads(m.model, m.kin, m.target);
-    if (m.kind().kind == scenario::PhaseKind::Release && m.event) loads = appliedLoads(m.model, m.kin, m.plannedTarget(1.0));
-    loads.insert(loads.end(), m.held_loads.begin(), m.held_loads.end());
-    const std::vector<body::PointLoad> event = m.eventLoads(t, h);
-    loads.insert(loads.end(), event.begin(), event.end());
-    if (m.event && !event_time_) event_time_ = m.phase->start + *m.event;
-  }
-
-  // The command and the delayed spinal reflexes, within what the muscles can give now.
-  m.plan(r, t, seconds_);
-  Eigen::VectorXd excitation = m.command;
-  if (m.settings.reflexes) {
-    StageTimer timer(seconds_, kController);
+Eigen::VectorXd ForwardStepper::Impl::excitationNow(const StepRequest& r, double t, std::array<double, kStageCount>& seconds) {
+  plan(r, t, seconds);
+  Eigen::VectorXd excitation = command;
+  if (settings.reflexes) {
+    StageTimer timer(seconds, kController);
     const physiology::law::SpinalReflexParameters& reflex = r.physiology->parameters().spinal_reflex;
-    const Eigen::VectorXd &s_short = m.stretch.ago(m.short_delay_steps), &v_short = m.velocity.ago(m.short_delay_steps);
-    const Eigen::VectorXd &s_long = m.stretch.ago(m.long_delay_steps), &v_long = m.velocity.ago(m.long_delay_steps);
-    for (int i = 0; i < n; ++i) {
+    const Eigen::VectorXd &s_short = stretch.ago(short_delay_steps), &v_short = velocity.ago(short_delay_steps);
+    const Eigen::VectorXd &s_long = stretch.ago(long_delay_steps), &v_long = velocity.ago(long_delay_steps);
+    for (int i = 0; i < fascicles(); ++i) {
       excitation[i] += physiology::law::reflexExcitation(reflex, r.state->gamma[i], s_short[i], v_short[i], s_long[i], v_long[i]);
     }
   }
-  excitation = excitation.cwiseMax(0.0).cwiseMin(r.capacity->cwiseMax(*r.floor));
+  // Within what the muscles can give now (fatigue lowers the capacity).
+  return excitation.cwiseMax(0.0).cwiseMin(r.capacity->cwiseMax(*r.floor));
+}
 
-  // The muscles over the step (their state at its start evaluated on the way), and what the
-  // spindles report as it begins, into the reflex loops' memory.
+Eigen::VectorXd ForwardStepper::Impl::advanceMuscles(const Eigen::VectorXd& excitation, std::array<double, kStageCount>& seconds) {
+  const int n = fascicles();
+  const Eigen::VectorXd activation = muscle_state.activation.head(n).matrix();
+  {
+    StageTimer timer(seconds, kMuscles);
+    // The paths' lengths and lengthening velocities, and the excitation, held over the step.
+    muscle_in.length.head(n) = geometry.length;
+    muscle_in.velocity.head(n) = body::lengtheningVelocity(geometry, body.qdot());
+    muscle_in.excitation.head(n) = excitation;
+    muscle::compliantSteps(bank, muscle_in, settings.body_step, std::max(1, settings.muscle_substeps), muscle_state,
+                           muscle_out, work);
+  }
+  // What the spindles report as the step begins, into the reflex loops' memory.
+  const auto& vmax = bank.parameters().max_contraction_velocity;
+  stretch.push(muscle_out.norm_fibre_length.head(n).matrix() - set_length);
+  velocity.push((muscle_out.norm_fibre_velocity.head(n) * vmax.head(n)).matrix());
+  return activation;
+}
+
+void ForwardStepper::Impl::advanceBodies(const std::vector<body::PointLoad>& loads, const FrameResult& frame, double t,
+                                         std::array<double, kStageCount>& seconds) {
+  StageTimer timer(seconds, kMultibody);
+  const int n = fascicles();
+  const double h = settings.body_step;
+  // Held over the step: the muscles' pull at their new tendon forces, the ligaments' (their
+  // share of the frame's passive moment), what the start left to a held torque, and the loads.
+  const Eigen::VectorXd tendon_force =
+      (muscle_state.normalised_tendon_force.head(n) * bank.parameters().max_isometric_force.head(n)).matrix();
+  const Eigen::VectorXd ligaments = frame.passive_joint_moment - body::passiveJointMoments(model, body.q());
+  const Eigen::VectorXd held = geometry.moment_arm.transpose() * tendon_force + held_torque - ligaments;
+  std::vector<body::Wrench> wrenches(static_cast<std::size_t>(model.segmentCount()));
+  addWrenches(loads, kin, wrenches);
+  // At every stage of the integrator: the joint curves and damping, and the hips.
+  const body::ForceModel forces = [&](const Eigen::VectorXd& q, const Eigen::VectorXd& qdot, body::AppliedForces& f) {
+    f.mobility = held - body::passiveJointMoments(model, q) - settings.joint_damping * qdot;
+    // The hips hold the pelvis about its posture (no hip muscles in the model).
+    for (int d = 0; d < 3; ++d) {
+      f.mobility[d] += settings.joint_damping * qdot[d] - settings.hip_stiffness * (q[d] - q_target[d]) -
+                       settings.hip_damping * qdot[d];
+    }
+    f.body = wrenches;
+  };
+  const int substeps = bodySubsteps(model, body.q(), h);
+  const double after = event ? t - *event : -1.0;
+  try {
+    model.multibody().integrate(body, h, h / substeps, settings.integrator, model.gravity(), forces);
+  } catch (const std::exception&) {
+    throw beyondTheBody(kind(), after, "the simulation of the bodies broke down");
+  }
+  if (!body.q().allFinite() || (body.q() - q_target).cwiseAbs().maxCoeff() > kLargestExcursion)
+    throw beyondTheBody(kind(), after, "a joint turned more than 69 degrees from the posture");
+  qddot = body.qddot();
+}
+
+MechanicsStep ForwardStepper::step(const StepRequest& r) {
+  Impl& m = *impl_;
+  const double t = r.time - m.phase->start;
+  // Kinematics and paths (the phase's first step also sets the body at rest in equilibrium).
+  if (!m.started) m.start(r, seconds_);
+  else m.geometryNow(seconds_);
   MechanicsStep out;
   out.trunk_flexion = trunkFlexion();
-  const Eigen::VectorXd activation = m.muscle_state.activation.head(n).matrix();
-  {
-    StageTimer timer(seconds_, kMuscles);
-    m.muscle_in.excitation.head(n) = excitation;
-    muscle::compliantSteps(m.bank, m.muscle_in, h, std::max(1, m.settings.muscle_substeps), m.muscle_state,
-                           m.muscle_out, m.work);
-  }
-  const auto& vmax = m.bank.parameters().max_contraction_velocity;
-  m.stretch.push(m.muscle_out.norm_fibre_length.head(n).matrix() - m.set_length);
-  m.velocity.push((m.muscle_out.norm_fibre_velocity.head(n) * vmax.head(n)).matrix());
-  // The frame at the step's start: muscles and joint loads.
+  // Loads, the event's among them (a caught load's first contact is the event).
+  const std::vector<body::PointLoad> loads = m.loadsNow(t, seconds_);
+  if (m.event && !event_time_) event_time_ = m.phase->start + *m.event;
+  // Controller: the command and the delayed spinal reflexes.
+  out.excitation = m.excitationNow(r, t, seconds_);
+  // Muscles over the step; the frame that stands for it, at its start.
+  const Eigen::VectorXd activation = m.advanceMuscles(out.excitation, seconds_);
   {
     StageTimer timer(seconds_, kJointLoads);
     out.frame = m.frame(activation, loads);
   }
-
-  // The bodies over the step: the muscles' pull (their new forces, held), the joints' own
-  // tissues and damping, the hips, the held torque and the loads.
-  {
-    StageTimer timer(seconds_, kMultibody);
-    const Eigen::VectorXd muscle_torque =
-        m.geometry.moment_arm.transpose() *
-        (m.muscle_state.normalised_tendon_force.head(n) * m.bank.parameters().max_isometric_force.head(n)).matrix();
-    Eigen::VectorXd held = muscle_torque + m.held_torque;
-    if (out.frame.ligament_tension.size() > 0) held -= out.frame.passive_joint_moment - body::passiveJointMoments(m.model, m.body.q());
-    std::vector<body::Wrench> wrenches(static_cast<std::size_t>(m.model.segmentCount()));
-    addWrenches(loads, m.kin, wrenches);
-    const ForwardSettings& s = m.settings;
-    const body::SpineModel& model = m.model;
-    const Eigen::VectorXd& q_target = m.q_target;
-    const body::ForceModel forces = [&](const Eigen::VectorXd& q, const Eigen::VectorXd& qdot, body::AppliedForces& f) {
-      f.mobility = held - body::passiveJointMoments(model, q) - s.joint_damping * qdot;
-      // The hips hold the pelvis about its posture (no hip muscles in the model).
-      for (int d = 0; d < 3; ++d) {
-        f.mobility[d] += s.joint_damping * qdot[d] - s.hip_stiffness * (q[d] - q_target[d]) - s.hip_damping * qdot[d];
-      }
-      f.body = wrenches;
-    };
-    const int substeps = bodySubsteps(m.model, m.body.q(), h);
-    const double after = m.event ? t - *m.event : -1.0;
-    try {
-      m.model.multibody().integrate(m.body, h, h / substeps, s.integrator, m.model.gravity(), forces);
-    } catch (const std::exception&) {
-      throw beyondTheBody(m.kind(), after, "the simulation of the bodies broke down");
-    }
-    if (!m.body.q().allFinite() || (m.body.q() - m.q_target).cwiseAbs().maxCoeff() > kLargestExcursion)
-      throw beyondTheBody(m.kind(), after, "a joint turned more than 69 degrees from the posture");
-    m.qddot = m.body.qddot();
-  }
-  out.excitation = excitation;
+  // Bodies over the step.
+  m.advanceBodies(loads, out.frame, t, seconds_);
   out.event_time = event_time_;
-  out.until = std::min(m.phase->end, r.time + h);
+  out.until = std::min(m.phase->end, r.time + m.settings.body_step);
   if (m.phase->end - out.until < 1e-9) out.until = m.phase->end;
   return out;
 }
