@@ -53,7 +53,8 @@ const char* kNoReflexes =
 
 TEST(SuddenEvents, AnUnexpectedCatchGivesAPublishedErectorOnset) {
   Fixture f;
-  const PhaseSummary& p = eventPhase(f.run(Fixture::catching(9.0, false)));
+  const RunResult r = f.run(Fixture::catching(9.0, false));
+  const PhaseSummary& p = eventPhase(r);
   ASSERT_TRUE(p.event_time && p.reflex_latency_ms);
   // The load meets the box 0.5 s into the phase (a still box; the arms' spring may move it a little).
   EXPECT_NEAR(*p.event_time, 2.5, 0.01);
