@@ -94,12 +94,17 @@ struct Phase {
   PerturbDirection perturb_direction = PerturbDirection::Forward;
   PerturbAt perturb_at = PerturbAt::Thorax;
   double perturb_duration = 0.1;  // [s] how long the push lasts
+  // A lift or twist simulated forward (`dynamics: forward`): the muscles track its motion.
+  bool forward_dynamics = false;
 };
 
 // When a sudden event comes, from its phase's start [s] (the catch protocol: 0.5 s).
 inline constexpr double kEventTime = 0.5;
 // Whether a phase is simulated forward (muscle-driven dynamics) rather than quasi-statically.
 bool runsForward(const Phase& phase);
+// Whether a forward phase has a sudden event (catch, release, perturb) rather than a planned
+// motion it tracks (a lift or twist with `dynamics: forward`).
+bool hasSuddenEvent(const Phase& phase);
 
 // Which result files a run writes, and how often it samples them (docs/scenarios.md, "output").
 enum class OutputFile { Timeseries, Muscles, Sto, Phases };

@@ -49,8 +49,25 @@ double readLoad(const YamlNode& n) {
   return n.find("load_kg") ? n.at("load_kg").asNumberIn(0.0, 100.0, "kg") : 0.0;
 }
 
+// The longest a forward phase may last: at about ten simulated seconds per second, longer
+// stretches belong to the quasi-static run (docs/forward.md).
+constexpr double kLongestForwardSeconds = 120.0;
+
+// A lift's or twist's `dynamics`: quasi_static (the default) or forward (docs/forward.md), for
+// a phase of `duration` seconds.
+bool readDynamics(const YamlNode& n, double duration) {
+  const auto d = n.find("dynamics");
+  if (!d || !d->asOneOf<bool>({{"quasi_static", false}, {"forward", true}})) return false;
+  if (duration > kLongestForwardSeconds) {
+    d->fail("forward runs at most " + std::to_string(static_cast<int>(kLongestForwardSeconds)) + " s of motion, and these reps last " +
+            std::to_string(static_cast<long>(std::lround(duration))) + " s: use fewer reps, or quasi_static for a shift");
+  }
+  return true;
+}
+
 // A sudden event's phase: 3 s unless given, long enough to hold the event (0.5 s in) and its
 // aftermath, short enough for forward dynamics (docs/forward.md).
+
 double readEventDuration(const YamlNode& n) {
   if (!n.find("duration")) return 3.0;
   const double seconds = n.at("duration").asDurationSeconds();
@@ -173,7 +190,7 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, input
     p.kind = PhaseKind::Lift;
     read([&] {
       n.allowOnlyKeys({"reps", "load_kg", "style", "between_knees", "knee_flexion_deg", "cycle_s", "from_height_m",
-                       "to_height_m", "neck_flexion_deg"});
+                       "to_height_m", "neck_flexion_deg", "dynamics"});
     });
     read([&] { p.reps = n.at("reps").asIntegerIn(1, 100000); });
     load();
@@ -211,9 +228,10 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, input
       }
     });
     p.duration = p.reps * p.cycle_s;
+    read([&] { p.forward_dynamics = readDynamics(n, p.duration); });
   } else if (kind == "twist") {
     p.kind = PhaseKind::Twist;
-    read([&] { n.allowOnlyKeys({"reps", "angle_deg", "peak_speed_deg_s", "load_kg", "side"}); });
+    read([&] { n.allowOnlyKeys({"reps", "angle_deg", "peak_speed_deg_s", "load_kg", "side", "dynamics"}); });
     read([&] { p.reps = n.at("reps").asIntegerIn(1, 100000); });
     read([&] {
       p.twist_angle = n.at("angle_deg").asNumberIn(0.0, 180.0, "deg") * kDeg;
@@ -231,6 +249,7 @@ std::optional<Phase> readPhase(const std::string& kind, const YamlNode& n, input
       }
     });
     p.duration = p.reps * twistRepDuration(p.twist_angle, p.twist_peak_speed);
+    read([&] { p.forward_dynamics = readDynamics(n, p.duration); });
   } else if (kind == "carry") {
     p.kind = PhaseKind::Carry;
     read([&] { n.allowOnlyKeys({"duration", "load_kg", "on"}); });
@@ -568,8 +587,12 @@ const char* toString(PhaseKind kind) {
   return "?";
 }
 
-bool runsForward(const Phase& phase) {
+bool hasSuddenEvent(const Phase& phase) {
   return phase.kind == PhaseKind::Catch || phase.kind == PhaseKind::Release || phase.kind == PhaseKind::Perturb;
+}
+
+bool runsForward(const Phase& phase) {
+  return hasSuddenEvent(phase) || phase.forward_dynamics;
 }
 
 double Scenario::duration() const {

@@ -10,6 +10,7 @@
 #include "input/yaml_reader.hpp"
 #include "physiology/laws/spinal_reflex.hpp"
 #include "sim/applied_loads.hpp"
+#include "sim/quasi_static_stepper.hpp"
 
 namespace tonus::sim {
 namespace {
@@ -58,14 +59,21 @@ int bodySubsteps(const body::SpineModel& model, const Eigen::VectorXd& q, double
   return std::clamp(static_cast<int>(std::ceil(omega_h / 0.5)), 1, 16);
 }
 
-// The error for an event the model's spine cannot get through, naming the phase.
-input::InputError beyondTheBody(const scenario::Phase& phase, double after_event, const std::string& why) {
+// The error for an event (or a tracked motion) the model's spine cannot get through, naming
+// the phase; `since` is the time from the event (or the phase's start) [s].
+input::InputError beyondTheBody(const scenario::Phase& phase, double since, const std::string& why) {
   const scenario::SourceRef& w = phase.where;
-  std::string line = w.file + ":" + std::to_string(w.line) + ":" + std::to_string(w.column) + ": " + phase.source +
-                     ": the spine cannot withstand this event (" + why;
-  if (after_event >= 0.0) line += ", " + std::to_string(static_cast<int>(std::lround(after_event * 1000.0))) + " ms after it";
-  line += "): a person would fall or let go. Try a lighter load_kg, a lower drop_height_m, a smaller force_N or a shorter "
-          "duration_ms";
+  std::string line = w.file + ":" + std::to_string(w.line) + ":" + std::to_string(w.column) + ": " + phase.source;
+  const std::string ms = std::to_string(static_cast<int>(std::lround(since * 1000.0))) + " ms";
+  if (scenario::hasSuddenEvent(phase)) {
+    line += ": the spine cannot withstand this event (" + why;
+    if (since >= 0.0) line += ", " + ms + " after it";
+    line += "): a person would fall or let go. Try a lighter load_kg, a lower drop_height_m, a smaller force_N or a shorter "
+            "duration_ms";
+  } else {
+    line += std::string(": the muscles cannot follow this ") + scenario::toString(phase.kind) + " (" + why + ", " + ms +
+            " into the phase): try a lighter load_kg, a longer cycle_s or a lower peak_speed_deg_s, or dynamics: quasi_static";
+  }
   return input::InputError(line, {w.file, w.line, w.column, phase.source});
 }
 
@@ -87,8 +95,12 @@ struct ForwardStepper::Impl {
 
   // The phase, and what its first step sets.
   const scenario::PlannedPhase* phase = nullptr;
-  scenario::BodyTarget target;  // the phase's posture, the box as before the event
-  Eigen::VectorXd q_target;     // [rad]
+  bool tracking = false;        // a lift or twist: the muscles follow the phase's planned motion
+  scenario::BodyTarget target;  // the phase's posture now, the box as before the event
+  Eigen::VectorXd q_target, qdot_target;  // [rad], [rad/s]
+  body::Motion planned;         // the timeline's motion now (tracking)
+  Eigen::VectorXd planned_velocity;  // per fascicle: its planned lengthening [lopt/s] (tracking)
+  Eigen::VectorXd per_activation, passive_along;  // per fascicle [N]: the bank's, for the plan
   bool started = false;
   Eigen::VectorXd held_torque;  // per dof: what the model's muscles and tissues leave at the start
   Eigen::VectorXd baseline_command, prepared_command, command;  // per fascicle excitation
@@ -135,13 +147,19 @@ struct ForwardStepper::Impl {
     }
   }
 
+  // Tracking: the timeline's posture and motion at run time `time`.
+  void follow(double time);
+  // Tracking: CMC-like, static optimisation at the body's state for the planned acceleration
+  // plus a PD correction; what the planned muscles leave becomes the held torque.
+  void track(const StepRequest& r);
+
   // The target a static plan prepares for: `share` of the caught load in the box, or of the
   // released load gone.
   scenario::BodyTarget plannedTarget(double share) const {
-    scenario::BodyTarget planned = target;
-    if (kind().kind == scenario::PhaseKind::Catch) planned.hand_mass += share * kind().load_kg;
-    if (kind().kind == scenario::PhaseKind::Release) planned.hand_mass -= share * kind().load_kg;
-    return planned;
+    scenario::BodyTarget prepared = target;
+    if (kind().kind == scenario::PhaseKind::Catch) prepared.hand_mass += share * kind().load_kg;
+    if (kind().kind == scenario::PhaseKind::Release) prepared.hand_mass -= share * kind().load_kg;
+    return prepared;
   }
 
   // The first step: the quasi-static frame at the target gives the command and everything the
@@ -184,8 +202,12 @@ double ForwardStepper::trunkFlexion() const {
 void ForwardStepper::beginPhase(const scenario::PlannedPhase& phase) {
   Impl& m = *impl_;
   m.phase = &phase;
+  m.tracking = !scenario::hasSuddenEvent(phase.phase);
+  m.planner.allowHanging(!m.tracking);
   m.target = m.timeline.targetIn(phase.index, 0.0);
   m.q_target = body::jointAngles(m.model, m.target.posture);
+  m.qdot_target = Eigen::VectorXd::Zero(m.model.dofCount());
+  m.planned_velocity = Eigen::VectorXd::Zero(m.model.fascicleCount());
   m.model.multibody().setMotion(m.body, m.q_target, Eigen::VectorXd::Zero(m.model.dofCount()));
   m.started = false;
   m.load = {};
@@ -265,6 +287,13 @@ void ForwardStepper::Impl::start(const StepRequest& r, std::array<double, kStage
 
 void ForwardStepper::Impl::plan(const StepRequest& r, double t, std::array<double, kStageCount>& seconds) {
   StageTimer timer(seconds, kController);
+  // A tracked motion is re-planned every period from its start.
+  if (tracking) {
+    if (t < next_plan - 1e-12) return;
+    next_plan = t + settings.voluntary_period;
+    track(r);
+    return;
+  }
   // Before the event: the posture's command; an expected event's prepared one, ramped in.
   if (!event) {
     const double from = scenario::kEventTime - settings.anticipation;
@@ -332,6 +361,41 @@ std::vector<body::PointLoad> ForwardStepper::Impl::eventLoads(double t, double h
   return loads;
 }
 
+void ForwardStepper::Impl::follow(double time) {
+  planned = motionAt(model, timeline, *phase, time, false);
+  target = timeline.targetIn(phase->index, time - phase->start);
+  q_target = planned.q;
+  qdot_target = planned.qdot;
+}
+
+void ForwardStepper::Impl::track(const StepRequest& r) {
+  const int n = fascicles();
+  body::Motion wanted{body.q(), body.qdot(), planned.qddot};
+  wanted.qddot += settings.motion_stiffness * (q_target - body.q()) + settings.motion_damping * (qdot_target - body.qdot());
+  // The muscles' force per activation as their fibres are now, so the plan asks of them what
+  // they can give (computed muscle control).
+  per_activation = muscle_out.force_per_activation.head(n).matrix();
+  passive_along = muscle_out.passive_force_along_tendon.head(n).matrix();
+  planner.useMuscleStates(&per_activation, &passive_along);
+  const FrameResult f = planner.solve(target, wanted, *r.floor, *r.capacity);
+  planner.useMuscleStates(nullptr, nullptr);
+  command = f.activation;
+  // The abdominal pressure this plan raises, held until the next.
+  held_loads.clear();
+  for (const body::PointLoad& l : planner.lastApplied())
+    if (l.label == "abdominal pressure") held_loads.push_back(l);
+  abdominal_pressure = f.abdominal_pressure;
+  // What the planned muscles, the joint curves and the ligaments leave of what inverse dynamics
+  // asks at the body's state: held until the next plan (the hips' share among it).
+  std::vector<body::PointLoad> loads = appliedLoads(model, kin, target);
+  loads.insert(loads.end(), held_loads.begin(), held_loads.end());
+  Eigen::VectorXd tissues = body::passiveJointMoments(model, q_target);
+  if (model.ligaments().count() > 0) {
+    tissues += body::ligamentMoments(ligament_geometry, body::ligamentTensions(model.ligaments(), ligament_geometry));
+  }
+  held_torque = body::inverseDynamics(model, body, kin, wanted, loads) - geometry.moment_arm.transpose() * f.force.head(n) + tissues;
+}
+
 FrameResult ForwardStepper::Impl::frame(const Eigen::VectorXd& activation, const std::vector<body::PointLoad>& loads) const {
   const int n = fascicles();
   const auto& vmax = bank.parameters().max_contraction_velocity;
@@ -383,8 +447,10 @@ Eigen::VectorXd ForwardStepper::Impl::excitationNow(const StepRequest& r, double
     const physiology::law::SpinalReflexParameters& reflex = r.physiology->parameters().spinal_reflex;
     const Eigen::VectorXd &s_short = stretch.ago(short_delay_steps), &v_short = velocity.ago(short_delay_steps);
     const Eigen::VectorXd &s_long = stretch.ago(long_delay_steps), &v_long = velocity.ago(long_delay_steps);
+    // A tracked motion runs the loops at a fraction of their postural gains (docs/forward.md).
+    const double scale = tracking ? settings.motion_reflex_scale : 1.0;
     for (int i = 0; i < fascicles(); ++i) {
-      excitation[i] += physiology::law::reflexExcitation(reflex, r.state->gamma[i], s_short[i], v_short[i], s_long[i], v_long[i]);
+      excitation[i] += scale * physiology::law::reflexExcitation(reflex, r.state->gamma[i], s_short[i], v_short[i], s_long[i], v_long[i]);
     }
   }
   // Within what the muscles can give now (fatigue lowers the capacity).
@@ -403,10 +469,17 @@ Eigen::VectorXd ForwardStepper::Impl::advanceMuscles(const Eigen::VectorXd& exci
     muscle::compliantSteps(bank, muscle_in, settings.body_step, std::max(1, settings.muscle_substeps), muscle_state,
                            muscle_out, work);
   }
-  // What the spindles report as the step begins, into the reflex loops' memory.
+  // What the spindles report as the step begins, into the reflex loops' memory: stretch and
+  // lengthening beyond the planned ones (a tracked motion's set lengths move with its plan,
+  // alpha-gamma co-activation; ASSUMPTION, docs/forward.md).
+  if (tracking) {
+    planned_velocity = (body::lengtheningVelocity(geometry, qdot_target).array() *
+                        bank.parameters().inv_optimal_fibre_length.head(n)).matrix();
+    set_length += settings.body_step * planned_velocity;
+  }
   const auto& vmax = bank.parameters().max_contraction_velocity;
   stretch.push(muscle_out.norm_fibre_length.head(n).matrix() - set_length);
-  velocity.push((muscle_out.norm_fibre_velocity.head(n) * vmax.head(n)).matrix());
+  velocity.push((muscle_out.norm_fibre_velocity.head(n) * vmax.head(n)).matrix() - planned_velocity);
   return activation;
 }
 
@@ -429,12 +502,12 @@ void ForwardStepper::Impl::advanceBodies(const std::vector<body::PointLoad>& loa
     // The hips hold the pelvis about its posture (no hip muscles in the model).
     for (int d = 0; d < 3; ++d) {
       f.mobility[d] += settings.joint_damping * qdot[d] - settings.hip_stiffness * (q[d] - q_target[d]) -
-                       settings.hip_damping * qdot[d];
+                       settings.hip_damping * (qdot[d] - qdot_target[d]);
     }
     f.body = wrenches;
   };
   const int substeps = bodySubsteps(model, body.q(), h);
-  const double after = event ? t - *event : -1.0;
+  const double after = event ? t - *event : tracking ? t : -1.0;
   try {
     model.multibody().integrate(body, h, h / substeps, settings.integrator, model.gravity(), forces);
   } catch (const std::exception&) {
@@ -448,6 +521,8 @@ void ForwardStepper::Impl::advanceBodies(const std::vector<body::PointLoad>& loa
 MechanicsStep ForwardStepper::step(const StepRequest& r) {
   Impl& m = *impl_;
   const double t = r.time - m.phase->start;
+  // A tracked motion's posture and motion now.
+  if (m.tracking) m.follow(r.time);
   // Kinematics and paths (the phase's first step also sets the body at rest in equilibrium).
   if (!m.started) m.start(r, seconds_);
   else m.geometryNow(seconds_);

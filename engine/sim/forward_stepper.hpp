@@ -31,6 +31,13 @@ struct ForwardSettings {
   double voluntary_period = 0.01;    // [s] between two re-plans
   double tracking_stiffness = 25.0;  // [1/s^2] posture error -> wanted acceleration
   double tracking_damping = 10.0;    // [1/s]
+  // A tracked lift's or twist's PD on its planned motion: computed muscle control's usual
+  // critically damped gains (Thelen & Anderson 2006).
+  double motion_stiffness = 100.0;   // [1/s^2]
+  double motion_damping = 20.0;      // [1/s]
+  // The spinal reflexes' gains during a tracked motion, as a fraction of their postural gains
+  // (task-dependent modulation; the largest round fraction that keeps a tracked lift stable).
+  double motion_reflex_scale = 0.25;
   double anticipation = 0.3;         // [s] an expected event's pre-activation begins this early
   double pre_tension = 0.10;         // the trunk muscles' least activation while prepared
   double hip_stiffness = 1500.0;     // [N m/rad] the hips (no hip muscles are modelled)

@@ -80,14 +80,14 @@ FrameResult FrameSolver::solve(const scenario::BodyTarget& target, const body::M
   Eigen::VectorXd tau = inverseDynamics(target, motion, applied, result);
   // In a deep bend the spine may hang on its passive tissues rather than follow the rhythm.
   body::Motion settled = motion;
-  if (mayHang(target, motion) && hangingExcess(tau, result) > kHangingTolerance) {
+  if (hanging_allowed_ && mayHang(target, motion) && hangingExcess(tau, result) > kHangingTolerance) {
     settled = settleHanging(target, motion, applied, result, tau);
     problem_.give = intersegmentalGive(settled);
     // Hanging, the passive tissues carry the trunk: resting arms have nothing left to carry.
     supports_.clear();
   }
   // A head bent far forward may hang on the neck's passive tissues likewise.
-  if (mayNeckHang(target, settled) && neckExcess(tau, result) > kHangingTolerance) {
+  if (hanging_allowed_ && mayNeckHang(target, settled) && neckExcess(tau, result) > kHangingTolerance) {
     settled = settleNeck(target, settled, applied, result, tau);
     problem_.give = intersegmentalGive(settled);
   }
@@ -300,6 +300,9 @@ void FrameSolver::muscleForces(const body::Motion& motion) {
   }
   per_activation_ = muscle_out_.force_per_activation.head(n).matrix().cwiseProduct(strength_);
   passive_force_ = muscle_out_.passive_force_along_tendon.head(n).matrix().cwiseProduct(strength_);
+  // A forward controller's muscles as their fibres are now (already at the run's strength).
+  if (given_per_activation_) per_activation_ = *given_per_activation_;
+  if (given_passive_) passive_force_ = *given_passive_;
 }
 
 recruit::Solution FrameSolver::recruitment(const Eigen::VectorXd& demand, const Eigen::VectorXd& floor,

@@ -92,6 +92,17 @@ class FrameSolver {
   // recruitment and the joint loads change (a hold's coarse steps).
   FrameResult resolve(const Eigen::VectorXd& floor, const Eigen::VectorXd& capacity);
 
+  // Whether a bent spine or head may settle to hang on its passive tissues (the default). A
+  // forward controller plans at the body's actual posture, which must stay as given.
+  void allowHanging(bool allow) { hanging_allowed_ = allow; }
+  // The next solves take each fascicle's force per unit activation and passive force along its
+  // tendon [N] from a compliant bank's present fibre states (computed muscle control) rather
+  // than from rigid tendons at the posture's lengths; null: rigid tendons again.
+  void useMuscleStates(const Eigen::VectorXd* per_activation, const Eigen::VectorXd* passive) {
+    given_per_activation_ = per_activation;
+    given_passive_ = passive;
+  }
+
   const std::array<double, kStageCount>& stageSeconds() const { return seconds_; }
   const std::vector<int>& recruitedDofs() const { return dofs_; }
   // The coordinates the recruitment balances exactly: rows over the recruited dofs.
@@ -196,6 +207,9 @@ class FrameSolver {
   Eigen::VectorXd last_demand_;
   body::Motion last_motion_;
   std::vector<body::PointLoad> last_applied_;
+  bool hanging_allowed_ = true;
+  const Eigen::VectorXd* given_per_activation_ = nullptr;  // see useMuscleStates()
+  const Eigen::VectorXd* given_passive_ = nullptr;
 };
 
 }  // namespace tonus::sim

@@ -8,6 +8,11 @@
 
 namespace tonus::sim {
 
+// The timeline's planned motion in phase `pp` at run time t: angles, rates and accelerations
+// by differences taken within the phase (still: at rest).
+body::Motion motionAt(const body::SpineModel& model, const scenario::Timeline& timeline,
+                      const scenario::PlannedPhase& pp, double t, bool still);
+
 struct StepSizes {
   double fast_step = 0.01;  // [s] while the posture moves
   double hold_step = 5.0;   // [s] longest step while it holds
