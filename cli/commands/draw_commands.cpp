@@ -58,7 +58,7 @@ void animate(const AnimateOptions& o) {
   if (!o.frames_dir.empty()) results::checkFolderTarget(o.frames_dir, inputs, "--frames");
   ensureDisplay();
   setActivity("animating " + o.results);
-  const sim::PoseReplay replay(record.scenario_text, record.model_text);
+  const sim::PoseReplay replay(record.scenario_text, record.model_text, &record.motion);
   const auto checkpoint = [](int, int) { stopIfInterrupted(); };
   if (!o.out.empty()) {
     results::writeFileAtomically(o.out, inputs, "--out", [&](const std::filesystem::path& movie) {
@@ -89,7 +89,7 @@ void compare(const CompareOptions& o) {
   results::checkFileTarget(o.out, {o.a, o.b}, "--out");
   ensureDisplay();
   setActivity("drawing the comparison " + o.out);
-  const sim::PoseReplay ra(a.scenario_text, a.model_text), rb(b.scenario_text, b.model_text);
+  const sim::PoseReplay ra(a.scenario_text, a.model_text, &a.motion), rb(b.scenario_text, b.model_text, &b.motion);
   viz::writeComparison(a, ra, b, rb, p, o.out);
   std::cout << "tonus compare: " << o.out << "\n";
 }
@@ -119,7 +119,7 @@ struct ExportOptions {
 void exportVtk(const ExportOptions& o) {
   setActivity("reading the results folder " + o.results);
   const results::RunRecord record = results::readRunRecord(o.results);
-  const sim::PoseReplay replay(record.scenario_text, record.model_text);
+  const sim::PoseReplay replay(record.scenario_text, record.model_text, &record.motion);
   const std::filesystem::path dir = o.out.empty() ? std::filesystem::path(o.results) / "paraview" : std::filesystem::path(o.out);
   setActivity("writing the ParaView series " + dir.string());
   std::filesystem::path index;
@@ -145,7 +145,7 @@ void view(const ViewOptions& o) {
   if (!o.snapshot.empty()) results::checkFileTarget(o.snapshot, {o.results}, "--snapshot");
   ensureDisplay();
   setActivity("showing " + o.results);
-  const sim::PoseReplay replay(record.scenario_text, record.model_text);
+  const sim::PoseReplay replay(record.scenario_text, record.model_text, &record.motion);
   viz::runViewer(record, replay, v, o.snapshot);
 }
 

@@ -29,7 +29,7 @@ void render(const RenderOptions& o) {
   results::checkFileTarget(out, {o.results}, o.out.empty() ? "" : "--out");
   ensureDisplay();
   setActivity("drawing " + out.string());
-  const sim::PoseReplay replay(record.scenario_text, record.model_text);
+  const sim::PoseReplay replay(record.scenario_text, record.model_text, &record.motion);
   viz::writePicture(record, replay, picture, out);
   std::cout << "tonus render: " << out.string() << "\n";
 }

@@ -36,7 +36,7 @@ struct RunOptions {
 // A picture at the end of each phase, and the charts, into DIR/pictures.
 void renderPictures(const std::filesystem::path& dir) {
   const results::RunRecord record = results::readRunRecord(dir);
-  const sim::PoseReplay replay(record.scenario_text, record.model_text);
+  const sim::PoseReplay replay(record.scenario_text, record.model_text, &record.motion);
   const std::filesystem::path pictures = dir / "pictures";
   std::filesystem::create_directories(pictures);
   // Activation: what each phase asks of the muscles (tone, fatigue and risk are in the charts).

@@ -175,6 +175,28 @@ void writeSummary(const sim::RunResult& r, const std::filesystem::path& dir, con
   out << std::setw(2) << summaryJson(r) << '\n';
   checkWritten(out, dir / "summary.json");
   if (choice.phases) writeTextFile(dir / "phases.csv", phasesCsv(r));
+  if (choice.timeseries && !r.motion.empty()) writeMotion(r, dir / "motion.csv");
+}
+
+void writeMotion(const sim::RunResult& r, const std::filesystem::path& file) {
+  std::ofstream out = openForWriting(file);
+  out << "time_s,phase,phase_kind,trunk_flexion_deg,L4L5_compression_N,excitation_lumbar_extensors,excitation_abdominals";
+  for (const std::string& dof : r.dof_names) out << ',' << dof << "_deg";
+  out << '\n' << std::setprecision(9);
+  const auto kind = [&](int phase) {
+    for (const sim::PhaseSummary& p : r.phases)
+      if (p.index == phase) return p.kind;
+    return std::string("?");
+  };
+  constexpr double kDeg = 180.0 / M_PI;
+  for (const sim::MotionSample& m : r.motion) {
+    out << m.time << ',' << m.phase << ',' << kind(m.phase) << ',' << m.trunk_flexion * kDeg << ',';
+    writeCsvNumber(out, m.l4l5_compression);
+    out << ',' << m.extensors << ',' << m.abdominals;
+    for (Eigen::Index d = 0; d < m.q.size(); ++d) out << ',' << m.q[d] * kDeg;
+    out << '\n';
+  }
+  checkWritten(out, file);
 }
 
 std::string phasesCsv(const sim::RunResult& r) {

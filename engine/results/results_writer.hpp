@@ -24,6 +24,9 @@ struct OutputChoice {
 nlohmann::json summaryJson(const sim::RunResult& result);
 // summary.json, and phases.csv when chosen.
 void writeSummary(const sim::RunResult& result, const std::filesystem::path& dir, const OutputChoice& choice = {});
+// motion.csv: every forward step's time, trunk flexion, L4/L5 compression, the lumbar
+// erectors' and abdominals' mean excitation and every joint angle [deg] (docs/scenarios.md).
+void writeMotion(const sim::RunResult& result, const std::filesystem::path& file);
 // The per-phase figures of summary.json as one flat table, a row per phase and one for the run.
 std::string phasesCsv(const sim::RunResult& result);
 

@@ -100,6 +100,50 @@ void readTimeseries(RunRecord& r) {
   }
 }
 
+// motion.csv, where the run had forward phases: its joint-angle columns in degrees.
+void readMotion(RunRecord& r) {
+  const std::filesystem::path file = r.dir / "motion.csv";
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return;
+  std::istringstream in(readText(file));
+  std::string line;
+  std::vector<std::string_view> cells;
+  std::getline(in, line);
+  splitCsv(line, cells);
+  const std::vector<std::string> header(cells.begin(), cells.end());
+  if (header.size() < 3 || header[0] != "time_s" || header[1] != "phase") {
+    throw input::InputError(file.string() + ":1: expected a header starting time_s,phase,phase_kind");
+  }
+  std::vector<std::size_t> angle_columns;
+  for (std::size_t c = 3; c < header.size(); ++c) {
+    const std::string& name = header[c];
+    if (name.size() > 4 && name.compare(name.size() - 4, 4, "_deg") == 0 && name.find('.') != std::string::npos) {
+      r.motion.dofs.push_back(name.substr(0, name.size() - 4));
+      angle_columns.push_back(c);
+    }
+  }
+  constexpr double kRad = M_PI / 180.0;
+  std::size_t row = 1;
+  while (std::getline(in, line)) {
+    ++row;
+    if (line.empty()) continue;
+    splitCsv(line, cells);
+    if (cells.size() != header.size()) {
+      throw input::InputError(file.string() + ":" + std::to_string(row) + ": " + std::to_string(cells.size()) +
+                              " cells, the header has " + std::to_string(header.size()));
+    }
+    r.motion.time.push_back(sampleTime(cells[0], r.motion.time, file, row));
+    r.motion.phase.push_back(phaseNumber(cells[1], r, file, row));
+    Eigen::VectorXd q(static_cast<Eigen::Index>(angle_columns.size()));
+    for (std::size_t k = 0; k < angle_columns.size(); ++k) {
+      const double degrees = number(cells[angle_columns[k]], file, row);
+      if (!std::isfinite(degrees)) broken(file, "line " + std::to_string(row) + " has an angle that is not a number");
+      q[static_cast<Eigen::Index>(k)] = degrees * kRad;
+    }
+    r.motion.q.push_back(std::move(q));
+  }
+}
+
 void readMuscles(RunRecord& r) {
   const std::filesystem::path file = r.dir / "muscles.csv";
   std::istringstream in(readText(file));
@@ -217,6 +261,7 @@ RunRecord readRunRecord(const std::filesystem::path& dir) {
   r.model_text = readText(dir / "model.yaml");
   readTimeseries(r);
   readMuscles(r);
+  readMotion(r);
   if (r.time.empty()) throw input::InputError((dir / "timeseries.csv").string() + ": no samples");
   return r;
 }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/pose_replay.hpp"
 #include "sim/run_result.hpp"
 
 namespace tonus::results {
@@ -34,6 +35,8 @@ struct RunRecord {
     double start = 0.0, end = 0.0;
   };
   std::vector<Spasm> spasms;
+  // motion.csv: a forward phase's body at every integrator step (empty without one).
+  sim::RecordedMotion motion;
 
   // The sample at or just before t (clamped to the run), in `time` and in `muscle_time`.
   int sampleAt(double t) const;

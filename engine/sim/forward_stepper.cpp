@@ -528,6 +528,7 @@ MechanicsStep ForwardStepper::step(const StepRequest& r) {
   else m.geometryNow(seconds_);
   MechanicsStep out;
   out.trunk_flexion = trunkFlexion();
+  out.q = m.body.q();
   // Loads, the event's among them (a caught load's first contact is the event).
   const std::vector<body::PointLoad> loads = m.loadsNow(t, seconds_);
   if (m.event && !event_time_) event_time_ = m.phase->start + *m.event;

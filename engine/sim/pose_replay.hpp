@@ -3,6 +3,7 @@
 // used: segment frames, every fascicle's path in ground, the hands and what they hold. For
 // pictures and animations (viz/), which must show exactly the run's posture.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,11 +30,21 @@ struct Pose {
   Stance stance = Stance::Standing;
 };
 
+// A run's forward movement as recorded (motion.csv): per integrator step, its time, phase and
+// every joint angle [rad] under the dof names of its columns.
+struct RecordedMotion {
+  std::vector<std::string> dofs;
+  std::vector<double> time;
+  std::vector<int> phase;
+  std::vector<Eigen::VectorXd> q;  // per step, in `dofs` order
+};
+
 // Rebuilds a finished run's body at any time. One replay serves one thread: at() reuses its
-// own Simbody state.
+// own Simbody state. In a forward phase the body is where the run's integrator took it
+// (`motion`), not the phase's planned posture.
 class PoseReplay {
  public:
-  PoseReplay(const std::string& scenario_text, const std::string& model_text);
+  PoseReplay(const std::string& scenario_text, const std::string& model_text, const RecordedMotion* motion = nullptr);
   ~PoseReplay();
   Pose at(double time) const;
   const body::SpineModel& model() const { return *model_; }
@@ -45,6 +56,10 @@ class PoseReplay {
   std::unique_ptr<body::SpineModel> model_;
   std::unique_ptr<scenario::Timeline> timeline_;
   mutable body::MultibodyState state_;  // scratch for at()
+  RecordedMotion motion_;  // its q in the model's dof order
+  // The recorded angles in a forward phase at `time` (between two steps, interpolated); unset
+  // where the run recorded none.
+  std::optional<Eigen::VectorXd> recordedAngles(int phase, double time) const;
 };
 
 }  // namespace tonus::sim

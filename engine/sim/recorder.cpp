@@ -43,6 +43,7 @@ Recorder::Recorder(const scenario::Scenario& scenario, const body::SpineModel& m
   }
   if (layout_.l4l5 >= 0) r.niosh_joints.push_back("L4L5");
   if (layout_.l5s1 >= 0) r.niosh_joints.push_back("L5S1");
+  for (int d = 0; d < model.dofCount(); ++d) r.dof_names.push_back(model.dofName(d));
   r.overall = emptySummary();
   r.overall.kind = "overall";
   r.overall.end = timeline.duration();
@@ -180,9 +181,14 @@ void Recorder::noteResponse(const StepRecord& step) {
     const double degrees = *step.trunk_flexion * 180.0 / M_PI;
     phase_.peak_trunk_flexion_deg = std::max(phase_.peak_trunk_flexion_deg.value_or(-1e300), degrees);
   }
+  const double extensors = meanOf(*step.excitation, lumbar_extensors_), abdominals = meanOf(*step.excitation, abdominals_);
+  // The movement at the integrator's resolution.
+  if (step.q) {
+    const double l4l5 = layout_.l4l5 >= 0 ? step.frame->joints[layout_.discs[layout_.l4l5]].compression : NAN;
+    result_.motion.push_back({step.time, step.phase, *step.q, step.trunk_flexion.value_or(0.0), l4l5, extensors, abdominals});
+  }
   if (!step.event_time || step.time < *step.event_time - 1e-12) return;
   phase_.event_time = step.event_time;
-  const double extensors = meanOf(*step.excitation, lumbar_extensors_), abdominals = meanOf(*step.excitation, abdominals_);
   if (!extensors_at_event_) extensors_at_event_ = extensors, abdominals_at_event_ = abdominals;
   const double since_ms = (step.time - *step.event_time) * 1000.0;
   if (!phase_.reflex_latency_ms && std::fabs(extensors - *extensors_at_event_) > kOnsetChange)

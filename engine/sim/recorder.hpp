@@ -26,6 +26,7 @@ struct StepRecord {
   // Forward phases: the muscles' excitation, whole-trunk flexion [rad], the event's time.
   const Eigen::VectorXd* excitation = nullptr;
   std::optional<double> trunk_flexion, event_time;
+  const Eigen::VectorXd* q = nullptr;  // forward phases: the joint angles [rad]
 };
 
 // Task failure: the first time the muscles left more than `margin` percent of the demand unmet

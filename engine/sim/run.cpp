@@ -112,7 +112,8 @@ void Run::step() {
   physiology_seconds_ += secondsSince(clock);
   const bool ends_run = state_.phase + 1 == timeline_.phases().size() && body.until >= pp.end - 1e-12;
   recorder_.observe({pp.index, t, dt, ends_run, &frame, &state_.physiology, &state_.view,
-                     body.excitation.size() > 0 ? &body.excitation : nullptr, body.trunk_flexion, body.event_time});
+                     body.excitation.size() > 0 ? &body.excitation : nullptr, body.trunk_flexion, body.event_time,
+                     body.q.size() > 0 ? &body.q : nullptr});
 
   // The physiology over the step, with the recruited activations held.
   clock = Clock::now();

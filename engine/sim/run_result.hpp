@@ -106,6 +106,16 @@ struct RunLayout {
   long sample_count = 0;
 };
 
+// A forward phase's body at one step of its integrator (motion.csv): what the movement was.
+struct MotionSample {
+  double time = 0.0;  // [s] the step's start
+  int phase = 0;
+  Eigen::VectorXd q;  // every joint angle [rad], in the model's dof order
+  double trunk_flexion = 0.0;     // [rad] the thorax's forward inclination
+  double l4l5_compression = 0.0;  // [N] (NaN without an L4/L5 disc)
+  double extensors = 0.0, abdominals = 0.0;  // mean excitation of the lumbar erectors, the abdominal wall
+};
+
 struct RunResult {
   std::string scenario;
   double simulated_s = 0.0, wall_s = 0.0;
@@ -124,6 +134,8 @@ struct RunResult {
   PeakRisk peak_risk;
   std::vector<GroupRisk> risk_by_group;  // what drives the risk, most time at high risk first
   std::array<double, kStageCount> stage_seconds{};
+  std::vector<std::string> dof_names;  // the model's, for motion.csv's columns
+  std::vector<MotionSample> motion;    // every forward step, in time order (empty without forward phases)
   int channelIndex(const std::string& name) const;  // -1 if absent
 };
 

@@ -37,6 +37,7 @@ struct MechanicsStep {
   // whole-trunk flexion [rad], and when the phase's event struck [s, run time].
   Eigen::VectorXd excitation;
   std::optional<double> trunk_flexion, event_time;
+  Eigen::VectorXd q;  // forward phases: every joint angle as the step begins [rad]
 };
 
 class Stepper {
