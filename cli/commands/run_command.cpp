@@ -95,13 +95,14 @@ results::OutputChoice outputChoiceOf(const scenario::Scenario& s) {
   return choice;
 }
 
-// The files written, for the last line of the report.
-std::string filesWritten(const results::OutputChoice& c) {
+// The files written (motion.csv with forward phases), for the last line of the report.
+std::string filesWritten(const results::OutputChoice& c, bool forward) {
   std::string list = "summary.json";
   if (c.phases) list += ", phases.csv";
   if (c.timeseries) list += ", timeseries.csv";
   if (c.muscles) list += ", muscles.csv";
   if (c.sto) list += ", activations.sto";
+  if (forward && c.timeseries) list += ", motion.csv";
   return list;
 }
 
@@ -127,7 +128,7 @@ void report(const sim::RunResult& result, const std::string& name, const std::st
   std::cout << "  spasm risk: peak " << std::setprecision(2) << result.peak_risk.value << " (" << result.peak_risk.muscle
             << " at " << std::setprecision(0) << result.peak_risk.time << " s); spasm episodes: "
             << result.spasm_events.size() << "\n";
-  std::cout << "  results in " << out << "/ (" << filesWritten(choice) << ")\n";
+  std::cout << "  results in " << out << "/ (" << filesWritten(choice, !result.motion.empty()) << ")\n";
   if (rendered) std::cout << "  pictures in " << out << "/pictures/\n";
 }
 

@@ -7,23 +7,13 @@
 
 #include <string>
 
-#include "body/model_file.hpp"
 #include "input/yaml_reader.hpp"
-#include "scenario/scenario_file.hpp"
-#include "sim/run.hpp"
+#include "sim/run_fixture.hpp"
 
 namespace tonus::sim {
 namespace {
 
-struct Fixture {
-  body::ModelSpec spec = body::loadDefaultModel();
-  body::SpineModel model{spec, {body::Sex::Male, 1.75, 75.0, 40.0}};
-
-  RunResult run(const std::string& text, RunOptions options = {}) {
-    const scenario::Scenario s = scenario::loadScenarioText(text, "event.yaml");
-    const scenario::Timeline timeline(s, model);
-    return runScenario(s, model, timeline, options);
-  }
+struct Fixture : RunFixture {
   // Standing 2 s, then catching `load` kg (or another event's phase text).
   static std::string catching(double load, bool expected, const std::string& physiology = "") {
     return "name: catch\n" + physiology + "timeline:\n  - stand: {duration: 2s}\n  - catch: {load_kg: " +
