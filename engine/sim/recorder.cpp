@@ -171,8 +171,16 @@ double meanOf(const Eigen::VectorXd& values, const std::vector<int>& which) {
   return which.empty() ? 0.0 : sum / static_cast<double>(which.size());
 }
 
-// Onset rule: the mean excitation first 0.02 of max away from its level at the event.
+// Onset rule: the mean excitation first 0.02 of max beyond its level at the event, in the
+// direction the event drives it (a rise; a fall, or shut-off, for muscles it unloads).
 constexpr double kOnsetChange = 0.02;
+
+// Whether an event unloads the trunk's extensors (a released load, a push backwards), so that
+// their response is a shut-off rather than an onset.
+bool unloadsExtensors(const scenario::Phase& phase) {
+  return phase.kind == scenario::PhaseKind::Release ||
+         (phase.kind == scenario::PhaseKind::Perturb && phase.perturb_direction == scenario::PerturbDirection::Backward);
+}
 
 }  // namespace
 
@@ -191,9 +199,10 @@ void Recorder::noteResponse(const StepRecord& step) {
   phase_.event_time = step.event_time;
   if (!extensors_at_event_) extensors_at_event_ = extensors, abdominals_at_event_ = abdominals;
   const double since_ms = (step.time - *step.event_time) * 1000.0;
-  if (!phase_.reflex_latency_ms && std::fabs(extensors - *extensors_at_event_) > kOnsetChange)
+  const double extensor_sign = unloadsExtensors(timeline_.phases()[static_cast<std::size_t>(step.phase)].phase) ? -1.0 : 1.0;
+  if (!phase_.reflex_latency_ms && extensor_sign * (extensors - *extensors_at_event_) > kOnsetChange)
     phase_.reflex_latency_ms = since_ms;
-  if (!phase_.abdominal_latency_ms && std::fabs(abdominals - *abdominals_at_event_) > kOnsetChange)
+  if (!phase_.abdominal_latency_ms && abdominals - *abdominals_at_event_ > kOnsetChange)
     phase_.abdominal_latency_ms = since_ms;
 }
 
