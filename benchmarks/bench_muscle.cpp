@@ -8,6 +8,7 @@
 #include <random>
 
 #include "muscle/bank_fixtures.hpp"
+#include "muscle/compliant_step.hpp"
 #include "muscle/reference/scalar_muscle.hpp"
 
 namespace {
@@ -104,6 +105,53 @@ void BM_MuscleBankEquilibrate(benchmark::State& st) {
   reportRate(st, kPopulation);
 }
 BENCHMARK(BM_MuscleBankEquilibrate)->Arg(1)->Arg(2)->ArgName("threads")->UseRealTime();
+
+// Issue 14's question: many subjects' forward runs side by side. One run per thread (each
+// subject's own trunk-sized bank, stepped on one thread, subjects shared among the threads)
+// against a lockstep batch (all subjects' muscles in one bank, each step spread over the
+// threads). Both take the forward stepper's 1 ms muscle step (two implicit substeps) for every
+// subject; the counter is subject-steps per second.
+constexpr int kSubjects = 16;
+
+void reportSubjectSteps(benchmark::State& st) {
+  st.counters["subject_steps_per_second"] =
+      benchmark::Counter(static_cast<double>(kSubjects) * static_cast<double>(st.iterations()), benchmark::Counter::kIsRate);
+}
+
+void BM_ForwardMusclesOneRunPerThread(benchmark::State& st) {
+  const int threads = static_cast<int>(st.range(0));
+  std::vector<Workload> subjects;
+  std::vector<MuscleOutputs> outs;
+  std::vector<CompliantWork> works;
+  for (int k = 0; k < kSubjects; ++k) {
+    subjects.emplace_back(kTrunk, BankOptions{.tendon = TendonModel::Compliant});
+    outs.push_back(subjects.back().bank.makeOutputs());
+    works.push_back(makeCompliantWork(subjects.back().bank));
+  }
+  for (auto _ : st) {
+#pragma omp parallel for num_threads(threads) schedule(static)
+    for (int k = 0; k < kSubjects; ++k) {
+      Workload& w = subjects[static_cast<std::size_t>(k)];
+      compliantSteps(w.bank, w.in, 1e-3, 2, w.state, outs[static_cast<std::size_t>(k)], works[static_cast<std::size_t>(k)], 1);
+    }
+    benchmark::ClobberMemory();
+  }
+  reportSubjectSteps(st);
+}
+BENCHMARK(BM_ForwardMusclesOneRunPerThread)->Arg(1)->Arg(2)->ArgName("threads")->UseRealTime();
+
+void BM_ForwardMusclesLockstep(benchmark::State& st) {
+  const int threads = static_cast<int>(st.range(0));
+  Workload all(kTrunk * kSubjects, {.tendon = TendonModel::Compliant});
+  MuscleOutputs out = all.bank.makeOutputs();
+  CompliantWork work = makeCompliantWork(all.bank);
+  for (auto _ : st) {
+    compliantSteps(all.bank, all.in, 1e-3, 2, all.state, out, work, threads);
+    benchmark::ClobberMemory();
+  }
+  reportSubjectSteps(st);
+}
+BENCHMARK(BM_ForwardMusclesLockstep)->Arg(1)->Arg(2)->ArgName("threads")->UseRealTime();
 
 }  // namespace
 

@@ -34,11 +34,11 @@ namespace {
 // the state (at least 1e-6) stays within the curves' smooth range. `out` holds the rates at
 // the state.
 void slopes(const MuscleBank& bank, const MuscleInputs& in, const MuscleState& state, const MuscleOutputs& out,
-            CompliantWork& work, Eigen::ArrayXd& force_slope, Eigen::ArrayXd& activation_slope) {
+            CompliantWork& work, Eigen::ArrayXd& force_slope, Eigen::ArrayXd& activation_slope, int threads) {
   const Eigen::ArrayXd force_step = (1e-4 * state.normalised_tendon_force.abs()).max(1e-6);
   work.probe.activation = state.activation;
   work.probe.normalised_tendon_force = state.normalised_tendon_force + force_step;
-  bank.evaluate(in, work.probe, work.probe_out, 1);
+  bank.evaluate(in, work.probe, work.probe_out, threads);
   force_slope = (work.probe_out.tendon_force_rate - out.tendon_force_rate) / force_step;
   // Activation's own rate depends on nothing but activation and excitation: its slope is the
   // law's, by the same difference of the law alone.
@@ -57,22 +57,22 @@ void update(double dt, const MuscleOutputs& rates, const Eigen::ArrayXd& force_s
 }  // namespace
 
 void compliantStep(const MuscleBank& bank, const MuscleInputs& in, double dt, MuscleState& state, MuscleOutputs& out,
-                   CompliantWork& work) {
-  bank.evaluate(in, state, out, 1);
+                   CompliantWork& work, int threads) {
+  bank.evaluate(in, state, out, threads);
   Eigen::ArrayXd force_slope, activation_slope;
-  slopes(bank, in, state, out, work, force_slope, activation_slope);
+  slopes(bank, in, state, out, work, force_slope, activation_slope, threads);
   update(dt, out, force_slope, activation_slope, state);
 }
 
 void compliantSteps(const MuscleBank& bank, const MuscleInputs& in, double dt, int substeps, MuscleState& state,
-                    MuscleOutputs& out, CompliantWork& work) {
-  bank.evaluate(in, state, out, 1);
+                    MuscleOutputs& out, CompliantWork& work, int threads) {
+  bank.evaluate(in, state, out, threads);
   Eigen::ArrayXd force_slope, activation_slope;
-  slopes(bank, in, state, out, work, force_slope, activation_slope);
+  slopes(bank, in, state, out, work, force_slope, activation_slope, threads);
   const double h = dt / substeps;
   update(h, out, force_slope, activation_slope, state);
   for (int k = 1; k < substeps; ++k) {
-    bank.evaluate(in, state, work.probe_out, 1);
+    bank.evaluate(in, state, work.probe_out, threads);
     update(h, work.probe_out, force_slope, activation_slope, state);
   }
 }

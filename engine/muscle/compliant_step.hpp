@@ -18,13 +18,14 @@ struct CompliantWork {
 CompliantWork makeCompliantWork(const MuscleBank& bank);
 
 // Advances `state` by dt. `out` receives the evaluation at the state the step starts from
-// (forces, fibre kinematics and rates). Costs two bank evaluations.
+// (forces, fibre kinematics and rates). Costs two bank evaluations, each on `threads` threads
+// (a run's own bank: 1; a lockstep batch of many subjects' muscles: more).
 void compliantStep(const MuscleBank& bank, const MuscleInputs& in, double dt, MuscleState& state, MuscleOutputs& out,
-                   CompliantWork& work);
+                   CompliantWork& work, int threads = 1);
 
 // `substeps` such steps of dt / substeps that share the first one's Jacobian (its slopes change
 // little over a millisecond): 1 + substeps bank evaluations. `out` as for compliantStep.
 void compliantSteps(const MuscleBank& bank, const MuscleInputs& in, double dt, int substeps, MuscleState& state,
-                    MuscleOutputs& out, CompliantWork& work);
+                    MuscleOutputs& out, CompliantWork& work, int threads = 1);
 
 }  // namespace tonus::muscle

@@ -22,6 +22,9 @@ namespace tonus::sim {
 
 struct ForwardSettings {
   double body_step = 1e-3;    // [s] one step of the stepper and of Simbody's integrator
+  // [s] the physiology's step in a forward phase: its fastest state (tone, fatigue, flow) moves
+  // over tens of milliseconds, so it is advanced every 10 body steps with the last one's inputs.
+  double physiology_step = 0.01;
   int muscle_substeps = 2;    // the bank's steps per body step (compliant_step.hpp: 0.5 ms)
   body::BodyIntegrator integrator = body::BodyIntegrator::SemiExplicitEuler;
   bool reflexes = true;       // false: the passive-and-voluntary variant

@@ -93,9 +93,10 @@ void Run::step() {
   const double still_from = std::min(timeline_.stillFrom(pp.index), pp.end);
   const scenario::BodyTarget target = timeline_.targetIn(pp.index, t - pp.start);
 
-  // The physiology bounds what the muscles may do now.
+  // The physiology bounds what the muscles may do now (unchanged while a forward phase's
+  // physiology waits for its next step).
   auto clock = Clock::now();
-  physiology::limits(physiology_, state_.physiology, state_.view);
+  if (state_.physiology_behind.duration() == 0.0) physiology::limits(physiology_, state_.physiology, state_.view);
   physiology_seconds_ += secondsSince(clock);
 
   // The body over the step: its mechanics and recruitment within those bounds.
@@ -105,19 +106,32 @@ void Run::step() {
   const FrameResult& frame = body.frame;
   const double dt = body.until - t;
   const physiology::StepInputs inputs = physiologyInputs(frame, target, t);
+  // A forward phase's physiology steps every `physiology_step`, and on the phase's first and
+  // last steps (so a run that begins with one has a full report from its first step).
+  const bool physiology_due = stepper_ != forward_.get() || t <= pp.start + 1e-12 ||
+                              state_.physiology_behind.duration() + dt >= options_.forward.physiology_step - 1e-12 ||
+                              body.until >= pp.end - 1e-12;
 
   // The outputs of [t, t + dt): the frame, and the physiology as the step begins.
   clock = Clock::now();
-  physiology::report(physiology_, state_.physiology, inputs, state_.view);
+  if (physiology_due) physiology::report(physiology_, state_.physiology, inputs, state_.view);
   physiology_seconds_ += secondsSince(clock);
   const bool ends_run = state_.phase + 1 == timeline_.phases().size() && body.until >= pp.end - 1e-12;
   recorder_.observe({pp.index, t, dt, ends_run, &frame, &state_.physiology, &state_.view,
                      body.excitation.size() > 0 ? &body.excitation : nullptr, body.trunk_flexion, body.event_time,
                      body.q.size() > 0 ? &body.q : nullptr});
 
-  // The physiology over the step, with the recruited activations held.
+  // The physiology over the step (and those it waited through), with the recruited activations held.
   clock = Clock::now();
-  physiology::advance(physiology_, inputs, dt, state_.physiology);
+  if (!physiology_due) {
+    state_.physiology_behind.add(inputs, dt);
+  } else if (state_.physiology_behind.duration() == 0.0) {
+    physiology::advance(physiology_, inputs, dt, state_.physiology);
+  } else {
+    state_.physiology_behind.add(inputs, dt);
+    const double waited = state_.physiology_behind.duration();
+    physiology::advance(physiology_, state_.physiology_behind.take(inputs), waited, state_.physiology);
+  }
   physiology_seconds_ += secondsSince(clock);
 
   // The clock moves on; a finished phase closes and the next begins.

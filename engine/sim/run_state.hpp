@@ -5,6 +5,7 @@
 #include <Eigen/Core>
 
 #include "physiology/physiology_state.hpp"
+#include "sim/inputs_mean.hpp"
 
 namespace tonus::sim {
 
@@ -17,6 +18,7 @@ struct RunState {
   physiology::PhysiologyState physiology;
   physiology::PhysiologyView view;  // derived from `physiology` as the step begins
   Eigen::VectorXd joint_strain;     // per joint: this step's passive-tissue strain
+  InputsMean physiology_behind;     // a forward phase's steps the physiology has yet to take
 };
 
 }  // namespace tonus::sim

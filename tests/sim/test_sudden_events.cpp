@@ -5,6 +5,7 @@
 // event; the peak L5/S1 compression of a 9 kg catch near Madinei et al.'s.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 
 #include "input/yaml_reader.hpp"
@@ -180,6 +181,27 @@ TEST(SuddenEvents, ACatchTriggersASpasmInATiredStressedBackButNotInAFreshOne) {
   EXPECT_TRUE(tired_no_catch.spasm_events.empty());
   // The spasm begins with the catch (3 h 5 s in) or after it.
   for (const SpasmEvent& e : tired.spasm_events) EXPECT_GE(e.start, 3 * 3600.0 + 5.0);
+}
+
+TEST(SuddenEvents, ThePhysiologysTenMillisecondStepAgreesWithStepsOfOneMillisecond) {
+  Fixture f;
+  // Cross-check of the forward phases' coarse physiology (docs/forward.md): advanced every
+  // 10 ms with the last step's inputs, against every 1 ms step, on the tired back's catch.
+  RunOptions every_step;
+  every_step.forward.physiology_step = 1e-3;
+  const RunResult coarse = f.run(afterSitting(true, true)), fine = f.run(afterSitting(true, true), every_step);
+  const PhaseSummary &a = eventPhase(coarse), &b = eventPhase(fine);
+  for (const char* channel : {"tone_max", "fatigue_max", "spasm_risk"}) {
+    const int c = coarse.channelIndex(channel);
+    EXPECT_NEAR(a.channels[c].peak, b.channels[c].peak, 0.01 * std::fabs(b.channels[c].peak) + 1e-6) << channel;
+  }
+  // The same spasm, first in the same muscle at nearly the same time (a muscle whose tone peaks
+  // right at the threshold may join one run and not the other).
+  ASSERT_FALSE(coarse.spasm_events.empty());
+  ASSERT_FALSE(fine.spasm_events.empty());
+  EXPECT_EQ(coarse.spasm_events.front().muscle, fine.spasm_events.front().muscle);
+  EXPECT_NEAR(coarse.spasm_events.front().start, fine.spasm_events.front().start, 10.0);
+  EXPECT_NEAR(*a.peak_trunk_flexion_deg, *b.peak_trunk_flexion_deg, 0.1);
 }
 
 TEST(SuddenEvents, AnEventBeyondTheBodyIsAClearErrorNamingThePhase) {
