@@ -249,6 +249,11 @@ void Multibody::integrate(MultibodyState& s, double dt, double step, BodyIntegra
     m.integrator_step = step;
     m.integrator_current = false;
   }
+  // The force model is the caller's only while this call runs, even if Simbody throws.
+  struct Lend {
+    CallbackForce* callback;
+    ~Lend() { callback->model = nullptr; }
+  } lend{m.callback};
   m.callback->model = &forces;
   if (!m.integrator_current || m.gravity->getMagnitude(m.integrator->getState()) != gravity) {
     m.state.setTime(s.time_);
@@ -266,7 +271,6 @@ void Multibody::integrate(MultibodyState& s, double dt, double step, BodyIntegra
   // The integrator's state stays the one everything reads (a copy costs more than a step).
   const SimTK::State& end_state = m.integrator->getState();
   if (end_state.getSystemStage() < SimTK::Stage::Acceleration) m.system.realize(end_state, SimTK::Stage::Acceleration);
-  m.callback->model = nullptr;
   const int n = dofCount();
   s.q_.resize(n);
   s.qdot_.resize(n);

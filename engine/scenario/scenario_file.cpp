@@ -59,8 +59,8 @@ bool readDynamics(const YamlNode& n, double duration) {
   const auto d = n.find("dynamics");
   if (!d || !d->asOneOf<bool>({{"quasi_static", false}, {"forward", true}})) return false;
   if (duration > kLongestForwardSeconds) {
-    d->fail("forward runs at most " + std::to_string(static_cast<int>(kLongestForwardSeconds)) + " s of motion, and these reps last " +
-            std::to_string(static_cast<long>(std::lround(duration))) + " s: use fewer reps, or quasi_static for a shift");
+    d->fail("forward runs at most " + std::to_string(static_cast<int>(kLongestForwardSeconds)) + " s of motion (these reps last " +
+            std::to_string(static_cast<long>(std::lround(duration))) + " s: use fewer reps, or quasi_static for a shift)");
   }
   return true;
 }
