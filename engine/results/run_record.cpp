@@ -68,32 +68,50 @@ int phaseNumber(std::string_view text, const RunRecord& r, const std::filesystem
   return static_cast<int>(p);
 }
 
-void readTimeseries(RunRecord& r) {
-  const std::filesystem::path file = r.dir / "timeseries.csv";
-  std::istringstream in(readText(file));
+// The header of a per-sample table (timeseries.csv, motion.csv): time_s,phase,phase_kind, then
+// its columns.
+std::vector<std::string> sampleHeader(std::istringstream& in, const std::filesystem::path& file) {
   std::string line;
   std::vector<std::string_view> cells;
   std::getline(in, line);
   splitCsv(line, cells);
-  const std::vector<std::string> header(cells.begin(), cells.end());
+  std::vector<std::string> header(cells.begin(), cells.end());
   if (header.size() < 3 || header[0] != "time_s" || header[1] != "phase") {
     throw input::InputError(file.string() + ":1: expected a header starting time_s,phase,phase_kind");
   }
+  return header;
+}
+
+// The next non-empty row's cells (false at the end); a row of the wrong width is an error.
+bool nextRow(std::istringstream& in, std::string& line, std::vector<std::string_view>& cells, std::size_t width,
+             const std::filesystem::path& file, std::size_t& row) {
+  while (std::getline(in, line)) {
+    ++row;
+    if (line.empty()) continue;
+    splitCsv(line, cells);
+    if (cells.size() != width) {
+      throw input::InputError(file.string() + ":" + std::to_string(row) + ": " + std::to_string(cells.size()) +
+                              " cells, the header has " + std::to_string(width));
+    }
+    return true;
+  }
+  return false;
+}
+
+void readTimeseries(RunRecord& r) {
+  const std::filesystem::path file = r.dir / "timeseries.csv";
+  std::istringstream in(readText(file));
+  const std::vector<std::string> header = sampleHeader(in, file);
   for (std::size_t c = 3; c < header.size(); ++c) {
     if (r.channels.count(header[c])) broken(file, "column '" + header[c] + "' appears twice");
     r.channels[header[c]];
   }
   std::vector<std::vector<double>*> columns;
   for (std::size_t c = 3; c < header.size(); ++c) columns.push_back(&r.channels[header[c]]);
+  std::string line;
+  std::vector<std::string_view> cells;
   std::size_t row = 1;
-  while (std::getline(in, line)) {
-    ++row;
-    if (line.empty()) continue;
-    splitCsv(line, cells);
-    if (cells.size() != header.size()) {
-      throw input::InputError(file.string() + ":" + std::to_string(row) + ": " + std::to_string(cells.size()) +
-                       " cells, the header has " + std::to_string(header.size()));
-    }
+  while (nextRow(in, line, cells, header.size(), file, row)) {
     r.time.push_back(sampleTime(cells[0], r.time, file, row));
     r.phase.push_back(phaseNumber(cells[1], r, file, row));
     for (std::size_t c = 3; c < cells.size(); ++c) columns[c - 3]->push_back(number(cells[c], file, row));
@@ -106,14 +124,7 @@ void readMotion(RunRecord& r) {
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) return;
   std::istringstream in(readText(file));
-  std::string line;
-  std::vector<std::string_view> cells;
-  std::getline(in, line);
-  splitCsv(line, cells);
-  const std::vector<std::string> header(cells.begin(), cells.end());
-  if (header.size() < 3 || header[0] != "time_s" || header[1] != "phase") {
-    throw input::InputError(file.string() + ":1: expected a header starting time_s,phase,phase_kind");
-  }
+  const std::vector<std::string> header = sampleHeader(in, file);
   std::vector<std::size_t> angle_columns;
   for (std::size_t c = 3; c < header.size(); ++c) {
     const std::string& name = header[c];
@@ -123,15 +134,10 @@ void readMotion(RunRecord& r) {
     }
   }
   constexpr double kRad = M_PI / 180.0;
+  std::string line;
+  std::vector<std::string_view> cells;
   std::size_t row = 1;
-  while (std::getline(in, line)) {
-    ++row;
-    if (line.empty()) continue;
-    splitCsv(line, cells);
-    if (cells.size() != header.size()) {
-      throw input::InputError(file.string() + ":" + std::to_string(row) + ": " + std::to_string(cells.size()) +
-                              " cells, the header has " + std::to_string(header.size()));
-    }
+  while (nextRow(in, line, cells, header.size(), file, row)) {
     r.motion.time.push_back(sampleTime(cells[0], r.motion.time, file, row));
     r.motion.phase.push_back(phaseNumber(cells[1], r, file, row));
     Eigen::VectorXd q(static_cast<Eigen::Index>(angle_columns.size()));
