@@ -385,8 +385,9 @@ void ForwardStepper::Impl::track(const StepRequest& r) {
   for (const body::PointLoad& l : planner.lastApplied())
     if (l.label == "abdominal pressure") held_loads.push_back(l);
   abdominal_pressure = f.abdominal_pressure;
-  // What the planned muscles, the joint curves and the ligaments leave of what inverse dynamics
-  // asks at the body's state: held until the next plan (the hips' share among it).
+  // What the planned muscles, the joint curves (at the planned posture: a spring about the
+  // plan) and the ligaments (as they are) leave of what inverse dynamics asks at the body's
+  // state: held until the next plan (the hips' share among it).
   std::vector<body::PointLoad> loads = appliedLoads(model, kin, target);
   loads.insert(loads.end(), held_loads.begin(), held_loads.end());
   Eigen::VectorXd tissues = body::passiveJointMoments(model, q_target);

@@ -10,6 +10,8 @@
 // the body starts in equilibrium; the compliant bank starts in equilibrium at the command.
 // After the event the voluntary controller, after its reaction delay, re-plans the command by
 // static optimisation towards the target posture (computed-muscle-control-like tracking).
+// A lift or twist with `dynamics: forward` has no event: the controller re-plans every 10 ms
+// from its start, tracking the timeline's planned motion at the bank's present fibre states.
 #include <memory>
 
 #include "body/multibody.hpp"
