@@ -3,10 +3,12 @@
 // (*ScalarReference*), on a trunk-sized bank of 238 synthetic units (the default model's trunk
 // has 178 fascicles; the name is kept for comparable figures) and a population batch (238 x 64),
 // with compliant tendons in a moving, off-equilibrium state so every branch does real work.
+// Unless OMP_WAIT_POLICY is set, the binary restarts itself with it PASSIVE (main, below).
 #include <benchmark/benchmark.h>
 
 #include <random>
 
+#include "core/openmp_wait_policy.hpp"
 #include "muscle/bank_fixtures.hpp"
 #include "muscle/compliant_step.hpp"
 #include "muscle/reference/scalar_muscle.hpp"
@@ -155,4 +157,13 @@ BENCHMARK(BM_ForwardMusclesLockstep)->Arg(1)->Arg(2)->ArgName("threads")->UseRea
 
 }  // namespace
 
-BENCHMARK_MAIN();
+// The bank's thread teams wait passively unless the caller chose otherwise (OMP_WAIT_POLICY):
+// the figures are those of the policy a user on a shared machine should run with.
+int main(int argc, char** argv) {
+  tonus::restartWithPassiveOpenMpWaitUnlessChosen(argv);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
