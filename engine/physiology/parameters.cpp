@@ -57,6 +57,7 @@ std::vector<ParameterEntry> parameterTable(Parameters& p) {
       {"reflex_long_velocity_gain", &p.spinal_reflex.long_latency.velocity_gain, 0.0, 10.0, "s"},
       {"reflex_velocity_threshold", &p.spinal_reflex.velocity_threshold, 0.0, 10.0, "lopt/s"},
       {"reflex_limit", &p.spinal_reflex.limit, 0.0, 1.0, ""},
+      {"reflex_withdrawal_share", &p.spinal_reflex.withdrawal_share, 0.0, 1.0, ""},
       {"stress_tone", &p.stress_tone, 0.0, 0.2, ""},
       {"stress_excitability", &p.stress_excitability, 0.0, 5.0, ""},
       {"dehydration_excitability", &p.dehydration_excitability, 0.0, 1.0, "1/%"},

@@ -75,8 +75,9 @@ struct Parameters {
   // Spinal stretch reflexes in forward phases (law/spinal_reflex.hpp): delays the midpoints of
   // the textbook short- (30-50 ms) and long-latency (50-80 ms) ranges (S, Matthews 1991 via
   // Miller et al. 2010); gains ASSUMPTIONS, the largest that keep the loops stable
-  // (docs/forward.md).
-  law::SpinalReflexParameters spinal_reflex{{0.040, 0.25, 0.05}, {0.065, 0.5, 0.1}, 0.05, 0.6};
+  // (docs/forward.md); the spindles' share of a command, which their silence can withdraw, an
+  // ASSUMPTION (docs/forward.md).
+  law::SpinalReflexParameters spinal_reflex{{0.040, 0.25, 0.05}, {0.065, 0.5, 0.1}, 0.05, 0.6, 0.3};
 
   // Condition (weak evidence; ASSUMPTIONS scaled from the reviews in docs/physiology.md).
   double stress_tone = 0.025;             // resting tone added at stress 1 (trapezius +1-3 % (A))

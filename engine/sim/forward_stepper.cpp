@@ -451,7 +451,8 @@ Eigen::VectorXd ForwardStepper::Impl::excitationNow(const StepRequest& r, double
     // A tracked motion runs the loops at a fraction of their postural gains (docs/forward.md).
     const double scale = tracking ? settings.motion_reflex_scale : 1.0;
     for (int i = 0; i < fascicles(); ++i) {
-      excitation[i] += scale * physiology::law::reflexExcitation(reflex, r.state->gamma[i], s_short[i], v_short[i], s_long[i], v_long[i]);
+      excitation[i] += scale * physiology::law::reflexExcitation(reflex, r.state->gamma[i], s_short[i], v_short[i],
+                                                                 s_long[i], v_long[i], command[i]);
     }
   }
   // Within what the muscles can give now (fatigue lowers the capacity).

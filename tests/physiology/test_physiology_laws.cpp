@@ -10,6 +10,7 @@
 #include "physiology/laws/metabolites.hpp"
 #include "physiology/laws/perfusion.hpp"
 #include "physiology/laws/reflex.hpp"
+#include "physiology/laws/spinal_reflex.hpp"
 #include "physiology/laws/tissue_creep.hpp"
 #include "physiology/parameters.hpp"
 #include "physiology/spasm_risk.hpp"
@@ -225,6 +226,27 @@ TEST(SpasmRisk, ContributionsNameTheFactorThatMatters) {
   EXPECT_NEAR(other[kFatigue], 0.6 * 0.5, 1e-12) << "half the effort is the fatigue's";
   EXPECT_NEAR(other[kStress], 0.6 * (1.0 - 1.0 / 1.3), 1e-12);
   EXPECT_DOUBLE_EQ(other[kPosture], 0.0);
+}
+
+TEST(SpinalReflex, AStretchGainsUpToTheLimitAndAShorteningLosesAtMostTheSpindlesShare) {
+  const law::SpinalReflexParameters p = Parameters{}.spinal_reflex;
+  // The same delayed reports, stretched or shortened by as much (0.1 lopt, 1 lopt/s both loops).
+  const auto change = [&](double sign, double command) {
+    return law::reflexExcitation(p, 1.0, sign * 0.1, sign * 1.0, sign * 0.1, sign * 1.0, command);
+  };
+  const double drive = (p.short_latency.length_gain + p.long_latency.length_gain) * 0.1 +
+                       (p.short_latency.velocity_gain + p.long_latency.velocity_gain) * (1.0 - p.velocity_threshold);
+  // Lengthening adds the loops' drive (below the limit here), whatever the command.
+  EXPECT_NEAR(change(+1.0, 0.07), drive, 1e-12);
+  EXPECT_NEAR(change(+1.0, 0.0), drive, 1e-12);
+  // Shortening: a spindle cannot fire below zero, so at most the share of the command it supports goes.
+  EXPECT_NEAR(change(-1.0, 0.07), -p.withdrawal_share * 0.07, 1e-12);
+  EXPECT_NEAR(change(-1.0, 0.0), 0.0, 1e-12);
+  // A small shortening withdraws less than the bound, by the loops' own drive.
+  EXPECT_NEAR(law::reflexExcitation(p, 1.0, -0.01, 0.0, -0.01, 0.0, 0.5),
+              -(p.short_latency.length_gain + p.long_latency.length_gain) * 0.01, 1e-12);
+  // And a large stretch stops at the limit.
+  EXPECT_NEAR(law::reflexExcitation(p, 10.0, 1.0, 5.0, 1.0, 5.0, 0.1), p.limit, 1e-12);
 }
 
 }  // namespace
