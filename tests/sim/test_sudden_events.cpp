@@ -55,12 +55,14 @@ TEST(SuddenEvents, AnUnexpectedCatchBringsAnErectorBurstAfterTheShortLoop) {
   EXPECT_GT(meanOver(r, "act_multifidus", 2.6, 2.7), meanOver(r, "act_multifidus", 2.4, 2.5) + 0.05);
 }
 
-// NOT MET (docs/forward.md, "Validated against measured data"): the onset is 102 ms. The lower
-// lumbar joints first extend as the upper ones flex, so the lumbar erectors first fall silent
-// and rise only after; the published onsets are earlier. Kept, disabled, as the target.
+// The onset within the sudden-loading studies' range (docs/forward.md, "Validated against
+// measured data"): 91 ms since the spindles' silence withdraws at most their share of the
+// command; with the old unbounded withdrawal (reflex_withdrawal_share 1) it was 102 ms.
 TEST(SuddenEvents, AnUnexpectedCatchGivesAPublishedErectorOnset) {
   Fixture f;
-  const PhaseSummary& p = eventPhase(f.run(Fixture::catching(9.0, false)));
+  // The run outlives the reference into its phases.
+  const RunResult r = f.run(Fixture::catching(9.0, false));
+  const PhaseSummary& p = eventPhase(r);
   ASSERT_TRUE(p.reflex_latency_ms);
   // Erector spinae onset after a sudden anterior load: ~50 ms (Leinonen et al. 2002), 48 (F) and
   // 60 (M) ms (Miller et al. 2010), 79 +- 9 ms, trial means 66-97 (Skotte et al. 2004).
