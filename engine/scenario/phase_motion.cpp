@@ -66,7 +66,11 @@ BodyTarget liftTarget(const Phase& p, const PhasePlan& plan, double t) {
     target.hand_mass = p.load_kg;
   }
   // The thighs bend with the trunk, as far at the pick-up as the legs' plan puts them.
-  if (plan.lift_flexion > 0.0) target.posture.thigh_flexion = plan.lift_thigh_flexion * target.posture.flexion / plan.lift_flexion;
+  if (plan.lift_flexion > 0.0) {
+    const double depth = target.posture.flexion / plan.lift_flexion;
+    target.posture.thigh_flexion = plan.lift_thigh_flexion * depth;
+    target.hip_drop = plan.lift_hip_drop * depth;
+  }
   return target;
 }
 

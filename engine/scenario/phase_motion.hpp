@@ -36,6 +36,7 @@ struct BodyTarget {
   // on the chest) towards the floor, which is the body's front.
   bool prone_over_edge = false;
   bool face_down = false;  // lying prone or over a test bench (for drawing)
+  double hip_drop = 0.0;   // [m] how far the hips have sunk below standing (a squat; for drawing)
   double exert_effort = 0.0;  // fraction of maximum voluntary moment at L4/L5
   ExertDirection exert_direction = ExertDirection::Extension;
   // Read by the physiology (issue 5).

@@ -72,6 +72,14 @@ Pose PoseReplay::at(double time) const {
   const scenario::Phase& phase = timeline_->phases()[static_cast<std::size_t>(phase_index)].phase;
   pose.lying = target.supported || target.prone_over_edge;
   pose.face_down = target.face_down;
+  pose.over_edge = target.prone_over_edge;
+  pose.thigh_flexion = target.posture.thigh_flexion;
+  pose.hip_drop = target.hip_drop;
+  pose.arm_support = target.arm_support;
+  if (target.arm_support != scenario::ArmSupport::None) {
+    pose.arm_support_point = pose.kin.origin[scenario::referenceJoint(*model_)] + target.arm_support_point;
+  }
+  pose.backrest = target.backrest;
   const bool seated_therapy = (phase.kind == scenario::PhaseKind::Heat || phase.kind == scenario::PhaseKind::Cold ||
                                phase.kind == scenario::PhaseKind::Massage) &&
                               phase.therapy_posture == scenario::TherapyPosture::Sitting;

@@ -27,7 +27,14 @@ struct Pose {
   bool hands_reaching = false;  // the hands hold or push something in front
   bool lying = false;
   bool face_down = false;  // lying prone, or over a test bench's edge
+  bool over_edge = false;  // the trunk held out over a bench's edge (the Biering-Sorensen test)
   Stance stance = Stance::Standing;
+  // For drawing the legs and furniture the model itself does not have.
+  double thigh_flexion = 0.0;  // [rad] the thighs forward of vertical
+  double hip_drop = 0.0;       // [m] the hips below their standing height (a squat)
+  scenario::ArmSupport arm_support = scenario::ArmSupport::None;
+  body::Vec3d arm_support_point = body::Vec3d::Zero();  // in ground: the elbows on a desk or knees
+  bool backrest = false;
 };
 
 // A run's forward movement as recorded (motion.csv): per integrator step, its time, phase and
