@@ -21,8 +21,8 @@ void writeAnimation(const results::RunRecord& record, const sim::PoseReplay& rep
   if (!(to > o.from)) throw UserError("an animation needs a span of time: --from must come before --to");
   if (!frames_dir.empty()) std::filesystem::create_directories(frames_dir);
 
-  Scene scene(o.look.muscles, o.look.discs);
-  vtkSmartPointer<vtkRenderWindow> window = offscreenWindow({scene.renderer()}, o.look.width, o.look.height);
+  Scene scene(styleFor(o.look, {&record}));
+  vtkSmartPointer<vtkRenderWindow> window = offscreenWindow(scene.renderers(), o.look.width, o.look.height);
   auto grab = vtkSmartPointer<vtkWindowToImageFilter>::New();
   grab->SetInput(window);
   grab->SetInputBufferTypeToRGB();
@@ -36,15 +36,23 @@ void writeAnimation(const results::RunRecord& record, const sim::PoseReplay& rep
     writer->SetQuality(2);
     writer->Start();
   }
-  sim::Stance framed_for = sim::Stance::Standing;
+  const auto timeOf = [&](int i) { return o.from + (to - o.from) * i / (o.frames - 1); };
+  // The camera holds still and frames everything the body reaches over the movie (a stoop's
+  // bottom, the hands and the box), upright and lying apart: it moves only when the body lies
+  // down or gets up.
+  Bounds upright = emptyBounds(), lying = emptyBounds();
   for (int i = 0; i < o.frames; ++i) {
-    const double t = o.from + (to - o.from) * i / (o.frames - 1);
-    const Frame frame = frameAt(record, replay, t, o.look.muscles, o.look.discs);
+    const Frame frame = frameAt(record, replay, timeOf(i), o.look.muscles, o.look.discs);
     scene.show(replay.model(), frame);
-    // The camera moves only when the body lies down or gets up, so the body does not jitter.
-    if (i == 0 || (frame.pose.stance == sim::Stance::Lying) != (framed_for == sim::Stance::Lying)) {
-      scene.setView(o.look.view);
-      framed_for = frame.pose.stance;
+    grow(frame.pose.lying ? lying : upright, scene.bodyBounds());
+  }
+  bool framed_lying = false;
+  for (int i = 0; i < o.frames; ++i) {
+    const Frame frame = frameAt(record, replay, timeOf(i), o.look.muscles, o.look.discs);
+    scene.show(replay.model(), frame);
+    if (i == 0 || frame.pose.lying != framed_lying) {
+      scene.setView(o.look.view, frame.pose.lying ? lying : upright);
+      framed_lying = frame.pose.lying;
     }
     window->Render();
     grab->Modified();

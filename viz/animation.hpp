@@ -12,7 +12,7 @@
 namespace tonus::viz {
 
 struct AnimationOptions {
-  Look look{MuscleColour::Tone, DiscColour::Compression, View::Oblique, 960, 720};  // even sizes for the codec
+  Look look{MuscleColour::Tone, DiscColour::Compression, View::Oblique, 960, 720, {}, false};  // even sizes for the codec
   int frames = 150;
   int fps = 15;
   double from = 0.0, to = -1.0;  // [s]; to < 0: the end of the run

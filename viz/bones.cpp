@@ -4,6 +4,7 @@
 #include <vtkPointData.h>
 #include <vtkPolyData.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -11,6 +12,10 @@
 
 namespace tonus::viz {
 namespace {
+
+// A carton lifted in both hands: the lift plan's 0.30 m depth (docs/scenarios.md, "Lifting") and
+// 0.20 m tall (ASSUMPTION: gripped at mid-height, it rests on the floor at the default 0.1 m pick-up).
+constexpr double kCartonDepth = 0.30, kCartonHeight = 0.20;
 
 // A vertebral landmark's name, such as t7_spinous: appended piece by piece (GCC 12 misreads
 // the inlined copies of "t" + std::string as overlapping, bug 105651).
@@ -155,20 +160,6 @@ vtkSmartPointer<vtkPolyData> skeletonMesh(const body::SpineModel& model, const b
   return mesh.result();
 }
 
-vtkSmartPointer<vtkPolyData> armsMesh(const body::SpineModel& model, const body::Kinematics& kin,
-                                      const body::HandPositions& hands) {
-  const auto [right, left] = body::shoulders(model, kin);
-  MeshAppender mesh;
-  const double k = model.scaling().length;
-  for (const auto& [shoulder, hand] : {std::pair{right, hands.right}, std::pair{left, hands.left}}) {
-    // Upper arm and forearm meet at an elbow bent outward a little when the hands reach.
-    const Vec3d elbow = 0.5 * (shoulder + hand) + 0.03 * Vec3d(0, 0, shoulder.z() > 0 ? 1.0 : -1.0);
-    mesh.add(tubeThrough({shoulder, elbow, hand}, 0.028 * k, 12));
-    mesh.add(ellipsoid(hand, Eigen::Matrix3d::Identity() * 0.045 * k, 10));
-  }
-  return mesh.result();
-}
-
 vtkSmartPointer<vtkPolyData> discsMesh(const body::SpineModel& model, const body::Kinematics& kin,
                                        const std::vector<double>& values) {
   MeshAppender mesh;
@@ -189,57 +180,32 @@ vtkSmartPointer<vtkPolyData> discsMesh(const body::SpineModel& model, const body
   return mesh.result();
 }
 
-vtkSmartPointer<vtkPolyData> loadsMesh(const std::vector<body::PointLoad>& loads, double gravity) {
+vtkSmartPointer<vtkPolyData> loadsMesh(const std::vector<body::PointLoad>& loads, double gravity, double floor_y) {
   MeshAppender mesh;
-  // A box of the load's size at a density of ~300 kg/m^3 (a packed carton), hung below the grip.
-  const auto addBox = [&](const Vec3d& grip, double kg) {
+  // A one-handed load (a bag): a block of ~300 kg/m^3 (a packed bag), hung below the grip.
+  const auto addBag = [&](const Vec3d& grip, double kg) {
     const double edge = std::cbrt(kg / 300.0);
-    mesh.add(box(grip - Vec3d(0, 0.5 * edge, 0), Vec3d(edge, edge, edge)));
+    const Vec3d size(0.6 * edge, edge, 0.5 * edge);
+    mesh.add(box(grip - Vec3d(0, 0.5 * size.y() + 0.03, 0), size));
   };
   const body::PointLoad* right = nullptr;
   const body::PointLoad* left = nullptr;
   for (const body::PointLoad& load : loads) {
     if (load.label == "load, right hand") right = &load;
     else if (load.label == "load, left hand") left = &load;
-    else if (load.label.rfind("load", 0) == 0 || load.label == "backpack") addBox(load.point, std::fabs(load.force.y()) / gravity);
+    else if (load.label.rfind("load", 0) == 0 || load.label == "backpack") addBag(load.point, std::fabs(load.force.y()) / gravity);
   }
-  // Equal loads in both hands are one object held between them.
+  // Equal loads in both hands are one carton held by its sides, the lift plan's box (0.30 m deep,
+  // docs/scenarios.md, "Lifting") as wide as the hands are apart and kCartonHeight tall, gripped
+  // at mid-height; never through the floor.
   if (right && left && std::fabs(right->force.y() - left->force.y()) < 1e-9) {
-    addBox(0.5 * (right->point + left->point), std::fabs(right->force.y() + left->force.y()) / gravity);
+    const Vec3d grip = 0.5 * (right->point + left->point);
+    const double width = std::max(0.2, std::fabs(right->point.z() - left->point.z()) - 0.04);
+    const double bottom = std::max(floor_y, grip.y() - 0.5 * kCartonHeight);
+    mesh.add(box(Vec3d(grip.x(), bottom + 0.5 * kCartonHeight, grip.z()), Vec3d(kCartonDepth, kCartonHeight, width)));
   } else {
     for (const body::PointLoad* hand : {right, left}) {
-      if (hand) addBox(hand->point, std::fabs(hand->force.y()) / gravity);
-    }
-  }
-  return mesh.result();
-}
-
-vtkSmartPointer<vtkPolyData> legsMesh(const body::SpineModel& model, const body::Kinematics& kin, bool sitting) {
-  MeshAppender mesh;
-  const double height = model.subject().height, k = model.scaling().length;
-  const double thigh = 0.245 * height, shank = 0.246 * height;
-  const Vec3d forward(1, 0, 0), down(0, -1, 0);
-  for (const double side : {1.0, -1.0}) {
-    const Vec3d hip = kin.toGround(0, Vec3d(0.0, 0.0, side * 0.085 * k));
-    const Vec3d knee = sitting ? hip + thigh * forward : hip + thigh * down;
-    const Vec3d ankle = knee + shank * down;
-    mesh.add(tubeThrough({hip, knee, ankle}, 0.05 * k, 12));
-    mesh.add(box(ankle + Vec3d(0.06 * k, -0.03 * k, 0.0), Vec3d(0.24 * k, 0.06 * k, 0.09 * k)));
-  }
-  return mesh.result();
-}
-
-vtkSmartPointer<vtkPolyData> seatMesh(const body::SpineModel& model, const body::Kinematics& kin) {
-  const double height = model.subject().height;
-  const Vec3d hip = kin.toGround(0, Vec3d::Zero());
-  // A seat under the thighs, and its legs down to the floor.
-  MeshAppender mesh;
-  const double seat_y = hip.y() - 0.09 * height / 1.75;
-  mesh.add(box(Vec3d(hip.x() + 0.18, seat_y, hip.z()), Vec3d(0.45, 0.04, 0.45)));
-  const double floor_y = hip.y() - 0.09 * height / 1.75 - 0.246 * height;
-  for (const double dx : {-0.03, 0.39}) {
-    for (const double dz : {-0.2, 0.2}) {
-      mesh.add(tubeThrough({Vec3d(hip.x() + dx, seat_y, hip.z() + dz), Vec3d(hip.x() + dx, floor_y, hip.z() + dz)}, 0.012, 8));
+      if (hand) addBag(hand->point, std::fabs(hand->force.y()) / gravity);
     }
   }
   return mesh.result();

@@ -1,6 +1,7 @@
 #pragma once
 // Charts of a run over time (VTK charts, PNG): the muscle groups' tone and fatigue, L4/L5 disc
-// pressure, and the spasm risk; each with the phases shaded and spasm episodes marked.
+// pressure against Wilke's in-vivo levels, the spasm risk, and lumbar compression against the
+// NIOSH limits; each with the phases shaded and named and spasm episodes marked.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -16,7 +17,11 @@ struct ChartOptions {
 
 // The files writeCharts writes, in order.
 inline constexpr const char* kChartFiles[] = {"chart_tone.png", "chart_fatigue.png", "chart_pressure.png",
-                                              "chart_risk.png"};
+                                              "chart_risk.png", "chart_compression.png"};
+
+// Each phase's shading band, counting only the phases that take time: bands alternate by it, so a
+// phase that takes none (a drink) does not swap the shading of every band after it.
+std::vector<int> phaseBands(const results::RunRecord& record);
 
 // Writes the kChartFiles into dir (which must exist); returns their paths.
 std::vector<std::filesystem::path> writeCharts(const results::RunRecord& record, const ChartOptions& options,

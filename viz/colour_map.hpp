@@ -15,7 +15,11 @@ struct Rgb {
 // x outside [0, 1] is clamped.
 Rgb colourAt(double x);
 
-// A 256-entry lookup table of colourAt over [low, high].
-vtkSmartPointer<vtkLookupTable> lookupTable(double low, double high);
+// The discs' own map, so that their bar cannot be mistaken for the muscles': near white at no
+// load, through yellow and orange, to dark red-brown at the top of the scale.
+Rgb discColourAt(double x);
+
+// A 256-entry lookup table of a map over [low, high].
+vtkSmartPointer<vtkLookupTable> lookupTable(double low, double high, Rgb (*map)(double) = colourAt);
 
 }  // namespace tonus::viz

@@ -7,6 +7,7 @@
 
 namespace tonus::viz {
 
+// options.time < 0 shows each run at its own end.
 void writeComparison(const results::RunRecord& a, const sim::PoseReplay& replay_a, const results::RunRecord& b,
                      const sim::PoseReplay& replay_b, const PictureOptions& options, const std::filesystem::path& out);
 

@@ -7,9 +7,8 @@
 #include "sim/channels.hpp"
 
 namespace tonus::viz {
-namespace {
 
-sim::FascicleQuantity quantityOf(MuscleColour c) {
+sim::FascicleQuantity fascicleQuantityOf(MuscleColour c) {
   switch (c) {
     case MuscleColour::Activation: return sim::kActivation;
     case MuscleColour::Tone: return sim::kTone;
@@ -20,7 +19,32 @@ sim::FascicleQuantity quantityOf(MuscleColour c) {
   return sim::kActivation;
 }
 
+namespace {
+
+// A segment's forward lean from upright in the sagittal plane [deg]: its long axis against the vertical.
+double forwardLeanDeg(const body::Kinematics& kin, int segment) {
+  const Eigen::Vector3d axis = kin.rotation[static_cast<std::size_t>(segment)].col(1);
+  return std::atan2(axis.x(), axis.y()) * 180.0 / M_PI;
+}
+
 }  // namespace
+
+std::string postureText(const body::SpineModel& model, const sim::Pose& pose) {
+  const body::Kinematics& kin = pose.kin;
+  // The thorax's lean, and the lumbar spine's flexion: the thorax's lean less the pelvis's.
+  const double thorax = forwardLeanDeg(kin, model.arms().segment);
+  const double lumbar = thorax - forwardLeanDeg(kin, 0);
+  const auto lean = [](double deg, const char* ahead, const char* behind) {
+    char text[48];
+    if (std::fabs(deg) < 0.5) std::snprintf(text, sizeof text, "%s", "upright");
+    else std::snprintf(text, sizeof text, "%.0f\u00b0 %s", std::fabs(deg), deg > 0 ? ahead : behind);
+    return std::string(text);
+  };
+  const std::string spine = "lumbar spine " + (std::fabs(lumbar) < 0.5 ? std::string("neutral") : lean(lumbar, "flexed", "extended"));
+  // Lying, the thorax's lean from upright says nothing: how the body lies does.
+  if (pose.lying) return std::string(pose.over_edge ? "held out over a bench's edge" : pose.face_down ? "lying face down" : "lying") + ", " + spine;
+  return "thorax " + lean(thorax, "forward", "back") + ", " + spine;
+}
 
 std::string clockText(double seconds) {
   const long s = std::lround(std::max(0.0, seconds));
@@ -42,7 +66,7 @@ Frame frameAt(const results::RunRecord& record, const sim::PoseReplay& replay, d
   const int sample = record.sampleAt(time);
   time = record.time[static_cast<std::size_t>(sample)];
   frame.pose = replay.at(time);
-  const auto& values = record.fascicle[quantityOf(muscles)];
+  const auto& values = record.fascicle[fascicleQuantityOf(muscles)];
   const int muscle_sample = record.muscleSampleAt(time);
   for (int f = 0; f < model.fascicleCount(); ++f) frame.muscle_value.push_back(values(muscle_sample, f));
   frame.disc_value.assign(static_cast<std::size_t>(model.segmentCount()), NAN);
@@ -61,8 +85,10 @@ Frame frameAt(const results::RunRecord& record, const sim::PoseReplay& replay, d
   }
   const int phase = record.phase[static_cast<std::size_t>(sample)];
   frame.title = record.scenario_name + ": " + scaleOf(muscles).title;
-  frame.caption = clockText(time) + "   " + record.phase_kinds[static_cast<std::size_t>(phase)] + " (phase " +
-                  std::to_string(phase + 1) + " of " + std::to_string(record.phase_kinds.size()) + ")";
+  // Phases numbered from 0, as summary.json and phases.csv number them.
+  frame.caption = clockText(time) + "   phase " + std::to_string(phase) + " of 0-" +
+                  std::to_string(record.phase_kinds.size() - 1) + ": " + record.phase_kinds[static_cast<std::size_t>(phase)];
+  frame.posture = postureText(model, frame.pose);
   return frame;
 }
 

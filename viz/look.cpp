@@ -25,12 +25,15 @@ std::pair<int, int> sizeNamed(const std::string& text) {
   return {width, height};
 }
 
-Look lookNamed(const std::string& colour, const std::string& disc, const std::string& view, const std::string& size) {
+Look lookNamed(const std::string& colour, const std::string& disc, const std::string& view, const std::string& size,
+               const std::string& range, bool outline) {
   Look look;
   look.muscles = muscleColourNamed(colour);
   look.discs = discColourNamed(disc);
   look.view = viewNamed(view);
   std::tie(look.width, look.height) = sizeNamed(size);
+  look.range = rangeNamed(range);
+  look.outline = outline;
   return look;
 }
 

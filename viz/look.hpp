@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "colour_scale.hpp"
 #include "quantity.hpp"
 
 namespace tonus::viz {
@@ -19,9 +20,12 @@ struct Look {
   DiscColour discs = DiscColour::Compression;
   View view = View::Side;
   int width = 1280, height = 960;
+  Range range;           // the colour bars' span: the runs' own by default
+  bool outline = false;  // a translucent body outline
 };
 
 // A Look from the names a user typed; every name is checked.
-Look lookNamed(const std::string& colour, const std::string& disc, const std::string& view, const std::string& size);
+Look lookNamed(const std::string& colour, const std::string& disc, const std::string& view, const std::string& size,
+               const std::string& range = "run", bool outline = false);
 
 }  // namespace tonus::viz

@@ -10,10 +10,10 @@ namespace tonus::viz {
 void writePicture(const results::RunRecord& record, const sim::PoseReplay& replay, const PictureOptions& options,
                   const std::filesystem::path& out) {
   const Look& look = options.look;
-  Scene scene(look.muscles, look.discs);
+  Scene scene(styleFor(look, {&record}));
   scene.show(replay.model(), frameAt(record, replay, options.time, look.muscles, look.discs));
+  vtkSmartPointer<vtkRenderWindow> window = offscreenWindow(scene.renderers(), look.width, look.height);
   scene.setView(look.view);
-  vtkSmartPointer<vtkRenderWindow> window = offscreenWindow({scene.renderer()}, look.width, look.height);
   writePng(capture(window), out);
 }
 

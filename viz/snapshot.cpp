@@ -6,6 +6,7 @@
 #include <vtkRenderer.h>
 #include <vtkWindowToImageFilter.h>
 
+#include <algorithm>
 #include <array>
 
 #include "core/errors.hpp"
@@ -18,7 +19,10 @@ vtkSmartPointer<vtkRenderWindow> offscreenWindow(const std::vector<vtkRenderer*>
   auto window = vtkSmartPointer<vtkRenderWindow>::New();
   window->SetOffScreenRendering(1);
   window->SetMultiSamples(4);
-  for (vtkRenderer* r : renderers) window->AddRenderer(r);
+  // Layers above the first (the discs drawn through the muscles) need their own planes.
+  int layers = 1;
+  for (vtkRenderer* r : renderers) window->AddRenderer(r), layers = std::max(layers, r->GetLayer() + 1);
+  window->SetNumberOfLayers(layers);
   window->SetSize(width, height);
   return window;
 }

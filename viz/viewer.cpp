@@ -10,6 +10,7 @@
 #include <vtkRenderer.h>
 #include <vtkSliderRepresentation2D.h>
 #include <vtkSliderWidget.h>
+#include <vtkTextActor.h>
 #include <vtkTextProperty.h>
 
 #include <memory>
@@ -23,25 +24,33 @@ const MuscleColour kColours[] = {MuscleColour::Tone, MuscleColour::Activation, M
                                  MuscleColour::Metabolite, MuscleColour::Risk};
 const View kViews[] = {View::Oblique, View::Side, View::Back, View::Top};
 
+// The scene takes the window above a strip along the bottom for the time slider and its clock.
+constexpr double kSliderStrip = 0.1;
+
 // What the window shows now, and how to redraw it.
 struct ViewerState {
   const results::RunRecord* record = nullptr;
   const sim::PoseReplay* replay = nullptr;
   vtkRenderWindow* window = nullptr;
+  vtkTextActor* clock = nullptr;
   std::unique_ptr<Scene> scene;
   ViewerOptions options;
   int colour = 0, view = 0;
 
   void rebuild() {
-    if (scene) window->RemoveRenderer(scene->renderer());
+    if (scene) {
+      for (vtkRenderer* r : scene->renderers()) window->RemoveRenderer(r);
+    }
     options.look.muscles = kColours[colour];
-    scene = std::make_unique<Scene>(options.look.muscles, options.look.discs);
-    window->AddRenderer(scene->renderer());
+    scene = std::make_unique<Scene>(styleFor(options.look, {record}));
+    scene->setViewport(0.0, kSliderStrip, 1.0, 1.0);
+    for (vtkRenderer* r : scene->renderers()) window->AddRenderer(r);
     redraw(true);
   }
   void redraw(bool reframe) {
     scene->show(replay->model(), frameAt(*record, *replay, options.time, options.look.muscles, options.look.discs));
     if (reframe) scene->setView(kViews[view]);
+    if (clock) clock->SetInput(clockText(options.time).c_str());
     window->Render();
   }
 };
@@ -88,30 +97,37 @@ void runViewer(const results::RunRecord& record, const sim::PoseReplay& replay, 
   for (int i = 0; i < static_cast<int>(std::size(kViews)); ++i) {
     if (kViews[i] == options.look.view) state.view = i;
   }
-  state.rebuild();
-
-  // The slider lives in an overlay renderer, so the scene below can be rebuilt freely.
+  // The slider and its clock live in an overlay renderer, so the scene above can be rebuilt freely.
   window->SetNumberOfLayers(2);
   auto overlay = vtkSmartPointer<vtkRenderer>::New();
   overlay->SetLayer(1);
   overlay->InteractiveOff();
   window->AddRenderer(overlay);
-  // The time slider along the top.
+  auto clock = vtkSmartPointer<vtkTextActor>::New();
+  clock->GetTextProperty()->SetFontSize(18);
+  clock->GetTextProperty()->SetBold(true);
+  clock->GetTextProperty()->SetColor(0.1, 0.1, 0.1);
+  clock->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
+  clock->SetPosition(0.83, 0.035);
+  overlay->AddActor2D(clock);
+  state.clock = clock;
+  state.rebuild();
+  // The time slider along the bottom, below the body; the clock beside it reads h:mm:ss.
   auto slider = vtkSmartPointer<vtkSliderRepresentation2D>::New();
   slider->SetMinimumValue(0.0);
   slider->SetMaximumValue(record.time.back());
   slider->SetValue(options.time);
-  slider->SetTitleText("time [s]   (c: colour, v: view)");
+  slider->SetTitleText("time   (c: colour, v: view, drag: turn)");
   slider->GetPoint1Coordinate()->SetCoordinateSystemToNormalizedDisplay();
-  slider->GetPoint1Coordinate()->SetValue(0.35, 0.93);
+  slider->GetPoint1Coordinate()->SetValue(0.05, 0.05);
   slider->GetPoint2Coordinate()->SetCoordinateSystemToNormalizedDisplay();
-  slider->GetPoint2Coordinate()->SetValue(0.95, 0.93);
+  slider->GetPoint2Coordinate()->SetValue(0.80, 0.05);
   slider->SetTitleHeight(0.02);
   slider->SetLabelHeight(0.02);
-  slider->SetLabelFormat("%.0f");
+  slider->ShowSliderLabelOff();
   slider->GetSliderProperty()->SetColor(0.85, 0.3, 0.1);
   slider->GetTitleProperty()->SetColor(0.1, 0.1, 0.1);
-  slider->GetLabelProperty()->SetColor(0.1, 0.1, 0.1);
+  slider->GetTitleProperty()->ShadowOff();
   slider->GetTubeProperty()->SetColor(0.5, 0.5, 0.5);
   auto widget = vtkSmartPointer<vtkSliderWidget>::New();
   widget->SetInteractor(interactor);

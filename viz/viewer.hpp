@@ -12,7 +12,7 @@
 namespace tonus::viz {
 
 struct ViewerOptions {
-  Look look{MuscleColour::Tone, DiscColour::Compression, View::Oblique, 1280, 960};
+  Look look{MuscleColour::Tone, DiscColour::Compression, View::Oblique, 1280, 960, {}, false};
   double time = 0.0;
 };
 

@@ -21,8 +21,9 @@ namespace {
 
 // The quantity and camera options every drawing command takes.
 struct LookOptions {
-  std::string colour = "tone", disc = "compression", view, size;
-  viz::Look parse() const { return viz::lookNamed(colour, disc, view, size); }
+  std::string colour = "tone", disc = "compression", view, size, range = "run";
+  bool outline = false;
+  viz::Look parse() const { return viz::lookNamed(colour, disc, view, size, range, outline); }
   void add(CLI::App* cmd, const char* default_view, const char* default_size) {
     view = default_view;
     size = default_size;
@@ -30,6 +31,10 @@ struct LookOptions {
     cmd->add_option("--disc", disc, "Colour the discs by compression (default) or pressure");
     cmd->add_option("--view", view, std::string("Camera: side, back, oblique or top (default ") + default_view + ")");
     cmd->add_option("--size", size, std::string("Picture size WIDTHxHEIGHT (default ") + default_size + ")");
+    cmd->add_option("--range", range,
+                    "Colour bars span: run (default: zero to just above the largest value shown), fixed (the quantity's "
+                    "fixed scale, to compare pictures of different runs) or LOW:HIGH");
+    cmd->add_flag("--outline", outline, "Draw a translucent outline of the body over the skeleton and muscles");
   }
 };
 
@@ -83,8 +88,18 @@ void compare(const CompareOptions& o) {
   p.look = o.look.parse();
   setActivity("reading the results folders " + o.a + " and " + o.b);
   const results::RunRecord a = results::readRunRecord(o.a), b = results::readRunRecord(o.b);
-  // The time must lie within the longer run; the shorter one shows its end beyond its length.
-  p.time = timeInRun(o.at, a.time.back() >= b.time.back() ? a : b);
+  // 'end' is each run's own end; any other time must lie within both runs, as for `render`.
+  if (o.at == "end") {
+    p.time = -1.0;
+  } else {
+    for (const auto& [record, name] : {std::pair{&a, &o.a}, std::pair{&b, &o.b}}) {
+      try {
+        p.time = timeInRun(o.at, *record);
+      } catch (const UserError& e) {
+        throw UserError(std::string(e.what()) + " in " + *name + " (compare at 'end' to show each run at its own end)");
+      }
+    }
+  }
   if (std::filesystem::path(o.out).extension() != ".png") throw UserError("--out must name a PNG file, got '" + o.out + "'");
   results::checkFileTarget(o.out, {o.a, o.b}, "--out");
   ensureDisplay();
@@ -170,7 +185,7 @@ void addDrawCommands(CLI::App& app) {
   cmd->add_option("run_b", c->b, "Second results directory")->required();
   cmd->add_option("--at", c->at, "Time in the runs, such as 2h, or 'end' (default)");
   cmd->add_option("--out", c->out, "PNG file (default compare.png)");
-  c->look.add(cmd, "oblique", "1600x800");
+  c->look.add(cmd, "side", "1600x800");
   cmd->callback([c] { compare(*c); });
 
   auto h = std::make_shared<ChartCommandOptions>();

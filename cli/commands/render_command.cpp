@@ -14,13 +14,15 @@ namespace tonus::cli {
 namespace {
 
 struct RenderOptions {
-  std::string results, at = "end", colour = "tone", disc = "compression", view = "side", size = "1280x960", out;
+  std::string results, at = "end", colour = "tone", disc = "compression", view = "side", size = "1280x960", out,
+      range = "run";
+  bool outline = false;
 };
 
 void render(const RenderOptions& o) {
   // Check every option before drawing anything.
   viz::PictureOptions picture;
-  picture.look = viz::lookNamed(o.colour, o.disc, o.view, o.size);
+  picture.look = viz::lookNamed(o.colour, o.disc, o.view, o.size, o.range, o.outline);
   setActivity("reading the results folder " + o.results);
   const results::RunRecord record = results::readRunRecord(o.results);
   picture.time = timeInRun(o.at, record);
@@ -46,6 +48,10 @@ void addRenderCommand(CLI::App& app) {
   cmd->add_option("--view", options->view, "Camera: side (default), back, oblique or top");
   cmd->add_option("--size", options->size, "Picture size WIDTHxHEIGHT (default 1280x960)");
   cmd->add_option("--out", options->out, "PNG file (default RESULTS/picture.png)");
+  cmd->add_option("--range", options->range,
+                  "Colour bars span: run (default: zero to just above the run's largest value), fixed (the quantity's "
+                  "fixed scale, to compare pictures of different runs) or LOW:HIGH");
+  cmd->add_flag("--outline", options->outline, "Draw a translucent outline of the body over the skeleton and muscles");
   cmd->callback([options] { render(*options); });
 }
 

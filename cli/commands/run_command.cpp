@@ -41,7 +41,7 @@ void renderPictures(const std::filesystem::path& dir) {
   std::filesystem::create_directories(pictures);
   // Activation: what each phase asks of the muscles (tone, fatigue and risk are in the charts).
   viz::PictureOptions picture;
-  picture.look = {viz::MuscleColour::Activation, viz::DiscColour::Compression, viz::View::Oblique, 960, 720};
+  picture.look = {viz::MuscleColour::Activation, viz::DiscColour::Compression, viz::View::Oblique, 960, 720, {}, false};
   for (std::size_t p = 0; p < record.phase_kinds.size(); ++p) {
     stopIfInterrupted();
     if (record.phase_end[p] <= record.phase_start[p]) continue;  // a drink takes no time
@@ -50,8 +50,9 @@ void renderPictures(const std::filesystem::path& dir) {
     for (std::size_t k = 0; k < record.time.size(); ++k) {
       if (record.phase[k] == static_cast<int>(p)) picture.time = record.time[k];
     }
+    // Numbered from 0, as summary.json and phases.csv number the phases.
     char name[96];
-    std::snprintf(name, sizeof name, "phase_%02zu_%s.png", p + 1, record.phase_kinds[p].c_str());
+    std::snprintf(name, sizeof name, "phase_%02zu_%s.png", p, record.phase_kinds[p].c_str());
     viz::writePicture(record, replay, picture, pictures / name);
   }
   viz::writeCharts(record, viz::ChartOptions{}, pictures);

@@ -114,8 +114,22 @@ grep -q "unknown colour quantity 'pink' (choose one of activation, tone, fatigue
 check "render, after the end" 2 "$tonus" render "$out/short" --at 2h
 grep -q "is after the end of the run (1:30)" /tmp/tonus_cli_out.$$ || { echo "FAIL: --at beyond the run"; cat /tmp/tonus_cli_out.$$; fail=1; }
 check "render, not a results directory" 2 "$tonus" render "$out/nothing-here"
+check "render, a bad --range" 2 "$tonus" render "$out/short" --range 0.3:0.1 --out "$out/bad-range.png"
+grep -q -- "--range must be 'run', 'fixed' or LOW:HIGH with LOW < HIGH" /tmp/tonus_cli_out.$$ \
+  || { echo "FAIL: a bad --range named"; cat /tmp/tonus_cli_out.$$; fail=1; }
+[ ! -e "$out/bad-range.png" ] || { echo "FAIL: a refused render wrote its picture"; fail=1; }
+check "render with an outline and a given range" 0 "$tonus" render "$out/short" --outline --range 0:0.05 --size 320x240 --out "$out/outline.png"
+# compare refuses a time past either run's end, as render does, naming the run; 'end' is each run's own.
+printf 'name: cli-shorter\ntimeline:\n  - stand: {duration: 40s}\n' > "$out/shorter.yaml"
+check "run a shorter scenario" 0 "$tonus" run "$out/shorter.yaml" --out "$out/shorter" --quiet
+check "compare at each run's end" 0 "$tonus" compare "$out/short" "$out/shorter" --size 400x200 --out "$out/cmp.png"
+check "compare after the shorter run's end" 2 "$tonus" compare "$out/short" "$out/shorter" --at 1min --size 400x200 --out "$out/cmp2.png"
+grep -q "is after the end of the run (0:40) in $out/shorter " /tmp/tonus_cli_out.$$ \
+  || { echo "FAIL: compare --at beyond the run names it"; cat /tmp/tonus_cli_out.$$; fail=1; }
+[ ! -e "$out/cmp2.png" ] || { echo "FAIL: a refused compare wrote its picture"; fail=1; }
 check "chart" 0 "$tonus" chart "$out/short" --size 300x200 --out "$out/charts"
-[ -s "$out/charts/chart_tone.png" ] && [ -s "$out/charts/chart_risk.png" ] || { echo "FAIL: charts written"; fail=1; }
+[ -s "$out/charts/chart_tone.png" ] && [ -s "$out/charts/chart_risk.png" ] && [ -s "$out/charts/chart_compression.png" ] \
+  || { echo "FAIL: charts written"; fail=1; }
 check "export-vtk" 0 "$tonus" export-vtk "$out/short" --every 9 --out "$out/pv"
 [ "$(grep -c "<DataSet" "$out/pv/cli-short.pvd")" = 18 ] || { echo "FAIL: 6 of the 46 samples x 3 parts in the .pvd"; fail=1; }
 

@@ -29,6 +29,7 @@
 #include "input/yaml_reader.hpp"
 #include "scenario/scenario_file.hpp"
 #include "sim/run.hpp"
+#include "finished_run.hpp"
 #include "viz/animation.hpp"
 #include "viz/charts.hpp"
 #include "viz/colour_map.hpp"
@@ -45,29 +46,10 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
 // A short run written to a results directory, as `tonus run` writes it.
-struct Results {
-  fs::path dir;
-  results::RunRecord record;
-  std::unique_ptr<sim::PoseReplay> replay;
-
-  Results() {
-    dir = fs::temp_directory_path() / ("tonus_viz_" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    const std::string text =
-        "name: viz-test\ntimeline:\n  - stand: {duration: 20s}\n  - hold: {duration: 20s, load_kg: 10, "
-        "hand_distance_m: 0.4}\n  - sit: {duration: 20s, style: slumped}\noutput: {sample_every: 5s}\n";
-    const scenario::Scenario s = scenario::loadScenarioText(text, "viz-test.yaml");
-    const body::ModelSpec spec = body::loadDefaultModel();
-    const body::SpineModel model(spec, sim::subjectFor(s, spec));
-    const sim::RunResult result = sim::runScenario(s, model, scenario::Timeline(s, model));
-    results::writeResultFiles(result, dir);
-    results::writeTextFile(dir / "scenario.yaml", text);
-    results::writeTextFile(dir / "model.yaml", body::defaultModelText());
-    record = results::readRunRecord(dir);
-    replay = std::make_unique<sim::PoseReplay>(record.scenario_text, record.model_text);
-  }
-  ~Results() { fs::remove_all(dir); }
+struct Results : FinishedRun {
+  Results()
+      : FinishedRun("viz", "name: viz-test\ntimeline:\n  - stand: {duration: 20s}\n  - hold: {duration: 20s, load_kg: 10, "
+                           "hand_distance_m: 0.4}\n  - sit: {duration: 20s, style: slumped}\noutput: {sample_every: 5s}\n") {}
 };
 
 Results& results() {
@@ -152,7 +134,7 @@ TEST(Viz, ColourMapRunsFromBlueToRed) {
 TEST(Viz, APictureColoursAMuscleAtFullScaleAndOneAtRestWithTheColourMap) {
   Results& r = results();
   const body::SpineModel& model = r.replay->model();
-  Scene scene(MuscleColour::Activation, DiscColour::Compression);
+  Scene scene(fixedStyle({MuscleColour::Activation, DiscColour::Compression, View::Side, 320, 240, {}, false}));
   Frame frame = frameAt(r.record, *r.replay, 10.0, MuscleColour::Activation, DiscColour::Compression);
   // A right internal oblique slip (on the flank, facing a camera on the right, its middle clear of
   // the slips that cross the front of the abdomen) at full activation, everything else at rest;
@@ -168,8 +150,8 @@ TEST(Viz, APictureColoursAMuscleAtFullScaleAndOneAtRestWithTheColourMap) {
   frame.muscle_value[static_cast<std::size_t>(hot)] = 1.0;
   scene.showBones(false);
   scene.show(model, frame);
+  vtkSmartPointer<vtkRenderWindow> window = offscreenWindow(scene.renderers(), 320, 240);
   scene.setView(View::Side);
-  vtkSmartPointer<vtkRenderWindow> window = offscreenWindow({scene.renderer()}, 320, 240);
   vtkSmartPointer<vtkImageData> image = capture(window);
   int dims[3];
   image->GetDimensions(dims);
@@ -202,7 +184,7 @@ TEST(Viz, PicturesAreWrittenAtTheSizeAskedFor) {
   Results& r = results();
   PictureOptions options;
   options.time = 30.0;
-  options.look = {MuscleColour::Tone, DiscColour::Compression, View::Oblique, 200, 160};
+  options.look = {MuscleColour::Tone, DiscColour::Compression, View::Oblique, 200, 160, {}, false};
   const fs::path out = r.dir / "picture.png";
   writePicture(r.record, *r.replay, options, out);
   auto reader = vtkSmartPointer<vtkPNGReader>::New();
@@ -253,7 +235,7 @@ TEST(Viz, ChartsAreDrawnAndNotBlank) {
   options.height = 200;
   std::filesystem::create_directories(r.dir / "charts");
   const auto charts = writeCharts(r.record, options, r.dir / "charts");
-  ASSERT_EQ(charts.size(), 4u);
+  ASSERT_EQ(charts.size(), std::size(kChartFiles));
   for (const fs::path& chart : charts) {
     auto reader = vtkSmartPointer<vtkPNGReader>::New();
     reader->SetFileName(chart.string().c_str());
@@ -269,7 +251,8 @@ TEST(Viz, ChartsDrawTheRunsLinesNotOnlyTheirFrame) {
   // The reference: the same charts (title, axes, phases, legend) with every value moved far
   // below the axis, so no line is drawn. At the default size the lines must change at least as
   // many pixels as one 1-pixel line across the whole chart (each is 2 pixels wide and spans
-  // the plot). The pressure chart is left out: its axis follows the data, so its frame differs.
+  // the plot). The tone, pressure and compression charts are left out: their axes follow the
+  // data, so their frames differ.
   Results& r = results();
   results::RunRecord hidden = r.record;
   for (auto& [name, values] : hidden.channels) {
@@ -280,9 +263,9 @@ TEST(Viz, ChartsDrawTheRunsLinesNotOnlyTheirFrame) {
   std::filesystem::create_directories(r.dir / "hidden_charts");
   const auto charts = writeCharts(r.record, options, r.dir / "full_charts");
   const auto frames = writeCharts(hidden, options, r.dir / "hidden_charts");
-  ASSERT_EQ(charts.size(), 4u);
-  ASSERT_EQ(frames.size(), 4u);
-  for (const std::size_t i : {0u, 1u, 3u}) {
+  ASSERT_EQ(charts.size(), std::size(kChartFiles));
+  ASSERT_EQ(frames.size(), std::size(kChartFiles));
+  for (const std::size_t i : {1u, 3u}) {
     const double changed = differingShare(readPng(charts[i]), readPng(frames[i]));
     EXPECT_GT(changed, 1.0 / options.height) << charts[i];
   }
@@ -314,17 +297,21 @@ TEST(Viz, TheViewerDrawsItsTimeSlider) {
   reader->Update();
   vtkImageData* image = reader->GetOutput();
   EXPECT_GT(coverage(image), 0.05);
-  // The slider's handle (orange) somewhere along the top band.
+  // The slider's handle (orange) in the strip along the bottom, below the body (the colour bars
+  // hold orange too, higher up), as far along the slider (5 % to 80 % of the width) as the time is
+  // into the run: halfway.
   int dims[3];
   image->GetDimensions(dims);
-  bool handle = false;
-  for (int y = dims[1] * 8 / 10; y < dims[1]; ++y) {
+  double sum_x = 0.0;
+  int count = 0;
+  for (int y = 0; y < dims[1] / 10; ++y) {
     for (int x = 0; x < dims[0]; ++x) {
       const auto p = pixelAt(image, x, y);
-      if (p[0] > 0.7 && p[1] > 0.15 && p[1] < 0.45 && p[2] < 0.25) handle = true;
+      if (p[0] > 0.7 && p[1] > 0.15 && p[1] < 0.45 && p[2] < 0.25) sum_x += x, ++count;
     }
   }
-  EXPECT_TRUE(handle);
+  ASSERT_GT(count, 0) << "the handle is drawn below the body";
+  EXPECT_NEAR(sum_x / count / dims[0], 0.05 + 0.75 * 30.0 / r.record.time.back(), 0.04);
 }
 
 TEST(Viz, UnknownOptionsAreRefusedByName) {

@@ -1,0 +1,48 @@
+#pragma once
+// The parts of a person and their surroundings that the mechanics does not model but a student
+// must see: legs whose hips, knees and feet follow the posture, arms with elbows reaching the
+// hands, the floor, a chair with its backrest, a desk, and a translucent outline of the body.
+// All in the body's drawing frame (the pelvis fixed; the floor rises when the hips sink).
+#include <vtkSmartPointer.h>
+
+#include <utility>
+
+#include "body/spine_model.hpp"
+#include "sim/pose_replay.hpp"
+
+class vtkPolyData;
+
+namespace tonus::viz {
+
+// Where the legs stand at this pose, in the body's drawing frame.
+struct LegsDrawn {
+  double floor_y = 0.0;  // the floor's height
+  struct Side {
+    body::Vec3d hip, knee, ankle;
+  } right, left;
+};
+LegsDrawn legsAt(const body::SpineModel& model, const sim::Pose& pose);
+
+// Thighs, shanks and feet (Drillis & Contini's proportions, body/legs.hpp).
+vtkSmartPointer<vtkPolyData> legsMesh(const body::SpineModel& model, const LegsDrawn& legs);
+
+// Where the elbows are (right, left): on their support (a desk, the knees), or bent outward and
+// back where the hands are nearer the shoulders than the arm's length, straight where they are not.
+std::pair<body::Vec3d, body::Vec3d> elbowsAt(const body::SpineModel& model, const sim::Pose& pose);
+// The upper arm's length, shoulder to elbow [m] (Drillis & Contini's share of the arm).
+double upperArmLength(const body::SpineModel& model);
+
+// Upper arms and forearms from the shoulders to the hands, the elbows bent where the hands are
+// nearer than the arm's length (or resting on their support), and the hands.
+vtkSmartPointer<vtkPolyData> armsMesh(const body::SpineModel& model, const sim::Pose& pose);
+
+// The floor under the feet, or, lying, the bed under the back (or front), or the test bench
+// under the legs of a trunk held out over its edge.
+vtkSmartPointer<vtkPolyData> floorMesh(const body::SpineModel& model, const sim::Pose& pose, const LegsDrawn& legs);
+// The chair and desk of a sitting pose.
+vtkSmartPointer<vtkPolyData> furnitureMesh(const body::SpineModel& model, const sim::Pose& pose, const LegsDrawn& legs);
+
+// A soft envelope of the trunk, head, arms and legs, drawn translucent over the skeleton.
+vtkSmartPointer<vtkPolyData> outlineMesh(const body::SpineModel& model, const sim::Pose& pose, const LegsDrawn& legs);
+
+}  // namespace tonus::viz
