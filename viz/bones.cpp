@@ -8,6 +8,7 @@
 #include <cmath>
 #include <string>
 
+#include "figure.hpp"
 #include "shapes.hpp"
 
 namespace tonus::viz {
@@ -148,15 +149,19 @@ void addHead(const body::SpineModel& model, const body::Kinematics& kin, int s, 
 
 }  // namespace
 
+vtkSmartPointer<vtkPolyData> boneMeshOf(const body::SpineModel& model, const body::Kinematics& kin, int s) {
+  MeshAppender mesh;
+  const std::string& name = model.segment(s).name;
+  if (model.segment(s).parent < 0) addPelvis(model, kin, mesh);
+  else if (s == model.neckSegment()) addHead(model, kin, s, mesh);
+  else if (s == model.arms().segment) addThorax(model, kin, s, mesh);
+  else if (name.size() == 2 && name[0] == 'L') addLumbar(model, kin, s, mesh);
+  return mesh.result();
+}
+
 vtkSmartPointer<vtkPolyData> skeletonMesh(const body::SpineModel& model, const body::Kinematics& kin) {
   MeshAppender mesh;
-  for (int s = 0; s < model.segmentCount(); ++s) {
-    const std::string& name = model.segment(s).name;
-    if (model.segment(s).parent < 0) addPelvis(model, kin, mesh);
-    else if (s == model.neckSegment()) addHead(model, kin, s, mesh);
-    else if (s == model.arms().segment) addThorax(model, kin, s, mesh);
-    else if (name.size() == 2 && name[0] == 'L') addLumbar(model, kin, s, mesh);
-  }
+  for (int s = 0; s < model.segmentCount(); ++s) mesh.add(boneMeshOf(model, kin, s));
   return mesh.result();
 }
 
@@ -180,13 +185,13 @@ vtkSmartPointer<vtkPolyData> discsMesh(const body::SpineModel& model, const body
   return mesh.result();
 }
 
-vtkSmartPointer<vtkPolyData> loadsMesh(const std::vector<body::PointLoad>& loads, double gravity, double floor_y) {
-  MeshAppender mesh;
+Props loadsProps(const std::vector<body::PointLoad>& loads, double gravity, double floor_y) {
+  Props props;
   // A one-handed load (a bag): a block of ~300 kg/m^3 (a packed bag), hung below the grip.
   const auto addBag = [&](const Vec3d& grip, double kg) {
     const double edge = std::cbrt(kg / 300.0);
     const Vec3d size(0.6 * edge, edge, 0.5 * edge);
-    mesh.add(box(grip - Vec3d(0, 0.5 * size.y() + 0.03, 0), size));
+    props.blocks.push_back({grip - Vec3d(0, 0.5 * size.y() + 0.03, 0), size});
   };
   const body::PointLoad* right = nullptr;
   const body::PointLoad* left = nullptr;
@@ -202,13 +207,17 @@ vtkSmartPointer<vtkPolyData> loadsMesh(const std::vector<body::PointLoad>& loads
     const Vec3d grip = 0.5 * (right->point + left->point);
     const double width = std::max(0.2, std::fabs(right->point.z() - left->point.z()) - 0.04);
     const double bottom = std::max(floor_y, grip.y() - 0.5 * kCartonHeight);
-    mesh.add(box(Vec3d(grip.x(), bottom + 0.5 * kCartonHeight, grip.z()), Vec3d(kCartonDepth, kCartonHeight, width)));
+    props.blocks.push_back({Vec3d(grip.x(), bottom + 0.5 * kCartonHeight, grip.z()), Vec3d(kCartonDepth, kCartonHeight, width)});
   } else {
     for (const body::PointLoad* hand : {right, left}) {
       if (hand) addBag(hand->point, std::fabs(hand->force.y()) / gravity);
     }
   }
-  return mesh.result();
+  return props;
+}
+
+vtkSmartPointer<vtkPolyData> loadsMesh(const std::vector<body::PointLoad>& loads, double gravity, double floor_y) {
+  return meshOf(loadsProps(loads, gravity, floor_y));
 }
 
 }  // namespace tonus::viz

@@ -92,40 +92,40 @@ LegsDrawn legsAt(const body::SpineModel& model, const sim::Pose& pose) {
   return legs;
 }
 
-vtkSmartPointer<vtkPolyData> legsMesh(const body::SpineModel& model, const LegsDrawn& legs) {
-  MeshAppender mesh;
+Props legsProps(const body::SpineModel& model, const LegsDrawn& legs) {
+  Props props;
   const double k = model.scaling().length;
   const double ankle_height = body::legLengths(model.subject().height, model.subject().mass).ankle_height;
   for (const LegsDrawn::Side& leg : {legs.right, legs.left}) {
-    mesh.add(tubeThrough({leg.hip, leg.knee}, 0.055 * k, 14));
-    mesh.add(tubeThrough({leg.knee, leg.ankle}, 0.042 * k, 14));
-    mesh.add(ellipsoid(leg.knee, Eigen::Matrix3d::Identity() * 0.05 * k, 12));
+    props.rods.push_back({leg.hip, leg.knee, 0.055 * k});
+    props.rods.push_back({leg.knee, leg.ankle, 0.042 * k});
+    props.rods.push_back({leg.knee, leg.knee, 0.05 * k});
     // The foot: heel under the ankle, toes ahead, its sole the ankle's height below it.
     const double foot = 0.26 * k;
-    mesh.add(box(Vec3d(leg.ankle.x() + 0.35 * foot, leg.ankle.y() - 0.5 * ankle_height, leg.ankle.z()),
-                 Vec3d(foot, ankle_height, 0.09 * k)));
+    props.blocks.push_back(Block{Vec3d(leg.ankle.x() + 0.35 * foot, leg.ankle.y() - 0.5 * ankle_height, leg.ankle.z()),
+                                 Vec3d(foot, ankle_height, 0.09 * k)});
   }
-  return mesh.result();
+  return props;
 }
 
-vtkSmartPointer<vtkPolyData> armsMesh(const body::SpineModel& model, const sim::Pose& pose) {
+Props armsProps(const body::SpineModel& model, const sim::Pose& pose) {
   const auto [right, left] = body::shoulders(model, pose.kin);
   const auto [elbow_r, elbow_l] = elbowsAt(model, pose);
   const double k = model.scaling().length;
-  MeshAppender mesh;
+  Props props;
   for (const auto& [shoulder, elbow, hand] :
        {std::tuple{right, elbow_r, pose.hands.right}, std::tuple{left, elbow_l, pose.hands.left}}) {
-    mesh.add(tubeThrough({shoulder, elbow}, 0.032 * k, 12));
-    mesh.add(tubeThrough({elbow, hand}, 0.026 * k, 12));
-    mesh.add(ellipsoid(shoulder, Eigen::Matrix3d::Identity() * 0.038 * k, 10));
-    mesh.add(ellipsoid(elbow, Eigen::Matrix3d::Identity() * 0.03 * k, 10));
-    mesh.add(ellipsoid(hand, Eigen::Matrix3d::Identity() * 0.04 * k, 10));
+    props.rods.push_back({shoulder, elbow, 0.032 * k});
+    props.rods.push_back({elbow, hand, 0.026 * k});
+    props.rods.push_back({shoulder, shoulder, 0.038 * k});
+    props.rods.push_back({elbow, elbow, 0.03 * k});
+    props.rods.push_back({hand, hand, 0.04 * k});
   }
-  return mesh.result();
+  return props;
 }
 
-vtkSmartPointer<vtkPolyData> floorMesh(const body::SpineModel& model, const sim::Pose& pose, const LegsDrawn& legs) {
-  MeshAppender mesh;
+Props floorProps(const body::SpineModel& model, const sim::Pose& pose, const LegsDrawn& legs) {
+  Props props;
   const double k = model.scaling().length;
   if (pose.lying) {
     // In the body's frame, before it is laid down: a slab behind the back (or before the chest,
@@ -134,47 +134,60 @@ vtkSmartPointer<vtkPolyData> floorMesh(const body::SpineModel& model, const sim:
     const double surface = side * 0.13 * k, thickness = 0.12;
     const double top = pose.over_edge ? pose.kin.origin[0].y() + 0.05 : pose.kin.origin[0].y() + 0.95 * k;
     const double bottom = legs.floor_y;
-    mesh.add(box(Vec3d(surface + side * 0.5 * thickness, 0.5 * (top + bottom), 0.0), Vec3d(thickness, top - bottom, 0.9)));
-    return mesh.result();
+    props.blocks.push_back(
+        Block{Vec3d(surface + side * 0.5 * thickness, 0.5 * (top + bottom), 0.0), Vec3d(thickness, top - bottom, 0.9)});
+    return props;
   }
   // A square of floor around the feet, 1 cm thick, its top at the floor's height.
   const double x = 0.5 * (legs.right.ankle.x() + pose.kin.origin[0].x()) + 0.2;
-  mesh.add(box(Vec3d(x, legs.floor_y - 0.005, 0.0), Vec3d(1.6, 0.01, 1.2)));
-  return mesh.result();
+  props.blocks.push_back(Block{Vec3d(x, legs.floor_y - 0.005, 0.0), Vec3d(1.6, 0.01, 1.2)});
+  return props;
 }
 
-vtkSmartPointer<vtkPolyData> furnitureMesh(const body::SpineModel& model, const sim::Pose& pose, const LegsDrawn& legs) {
-  MeshAppender mesh;
-  if (pose.stance != sim::Stance::Sitting) return mesh.result();
+Props furnitureProps(const body::SpineModel& model, const sim::Pose& pose, const LegsDrawn& legs) {
+  Props props;
+  if (pose.stance != sim::Stance::Sitting) return props;
   const double k = model.scaling().length;
   const Vec3d hip = 0.5 * (legs.right.hip + legs.left.hip);
   // The seat under the thighs, from just behind the buttocks to short of the knees, on four legs.
   const double seat_top = hip.y() - kThighHalfThickness * k;
   const double seat_back = hip.x() - 0.12 * k, seat_front = legs.right.knee.x() - 0.08 * k;
   const double seat_x = 0.5 * (seat_back + seat_front), seat_depth = std::max(0.25, seat_front - seat_back);
-  mesh.add(box(Vec3d(seat_x, seat_top - 0.02, hip.z()), Vec3d(seat_depth, 0.04, 0.46)));
+  props.blocks.push_back(Block{Vec3d(seat_x, seat_top - 0.02, hip.z()), Vec3d(seat_depth, 0.04, 0.46)});
   for (const double x : {seat_back + 0.03, seat_back + seat_depth - 0.03}) {
     for (const double z : {-0.2, 0.2}) {
-      mesh.add(tubeThrough({Vec3d(x, seat_top - 0.04, hip.z() + z), Vec3d(x, legs.floor_y, hip.z() + z)}, 0.012, 8));
+      props.rods.push_back({Vec3d(x, seat_top - 0.04, hip.z() + z), Vec3d(x, legs.floor_y, hip.z() + z), 0.012});
     }
   }
-  // A backrest: a board behind the thorax, leaning with it; upright posts when nothing rests on it.
-  const Vec3d low = onThorax(model, pose, Vec3d(-0.095 * k, -0.10 * k, 0.0));
-  const Vec3d high = onThorax(model, pose, Vec3d(-0.095 * k, 0.18 * k, 0.0));
   if (pose.backrest) {
-    mesh.add(tubeThrough({Vec3d(seat_back, seat_top, hip.z()), Vec3d(low.x() - 0.02, low.y(), hip.z()),
-                          Vec3d(high.x() - 0.02, high.y(), hip.z())},
-                         0.02, 4));
+    // A board behind the thorax from the seat's back edge, leaning with it.
+    const Vec3d low = onThorax(model, pose, Vec3d(-0.095 * k, -0.10 * k, 0.0));
+    const Vec3d high = onThorax(model, pose, Vec3d(-0.095 * k, 0.18 * k, 0.0));
+    const Vec3d seat(seat_back, seat_top, hip.z()), waist(low.x() - 0.02, low.y(), hip.z()), top(high.x() - 0.02, high.y(), hip.z());
+    props.rods.push_back({seat, waist, 0.02});
+    props.rods.push_back({waist, top, 0.02});
   }
   // A desk under resting forearms: its top just below the elbows, reaching 0.6 m beyond them.
   if (pose.arm_support == scenario::ArmSupport::Desk) {
     const double top = pose.arm_support_point.y() - 0.035 * k;
     const double near = pose.arm_support_point.x() - 0.12, far = near + 0.75;
-    mesh.add(box(Vec3d(0.5 * (near + far), top - 0.015, hip.z()), Vec3d(far - near, 0.03, 1.2)));
+    props.blocks.push_back(Block{Vec3d(0.5 * (near + far), top - 0.015, hip.z()), Vec3d(far - near, 0.03, 1.2)});
     for (const double z : {-0.55, 0.55}) {
-      mesh.add(box(Vec3d(far - 0.05, 0.5 * (top + legs.floor_y), hip.z() + z), Vec3d(0.04, top - legs.floor_y, 0.04)));
+      props.blocks.push_back(
+          Block{Vec3d(far - 0.05, 0.5 * (top + legs.floor_y), hip.z() + z), Vec3d(0.04, top - legs.floor_y, 0.04)});
     }
   }
+  return props;
+}
+
+vtkSmartPointer<vtkPolyData> meshOf(const Props& props) {
+  MeshAppender mesh;
+  for (const Rod& rod : props.rods) {
+    // A ball where both ends meet, else a capped tube.
+    if ((rod.b - rod.a).norm() < 1e-9) mesh.add(ellipsoid(rod.a, Eigen::Matrix3d::Identity() * rod.radius, 12));
+    else mesh.add(tubeThrough({rod.a, rod.b}, rod.radius, 14));
+  }
+  for (const Block& block : props.blocks) mesh.add(box(block.centre, block.size));
   return mesh.result();
 }
 

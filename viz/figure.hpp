@@ -6,6 +6,7 @@
 #include <vtkSmartPointer.h>
 
 #include <utility>
+#include <vector>
 
 #include "body/spine_model.hpp"
 #include "sim/pose_replay.hpp"
@@ -23,8 +24,23 @@ struct LegsDrawn {
 };
 LegsDrawn legsAt(const body::SpineModel& model, const sim::Pose& pose);
 
-// Thighs, shanks and feet (Drillis & Contini's proportions, body/legs.hpp).
-vtkSmartPointer<vtkPolyData> legsMesh(const body::SpineModel& model, const LegsDrawn& legs);
+// What the figure is built of, so the pictures and the web lesson draw the same: rods (a tube
+// between two points, or a ball where they meet) and blocks (boxes square to the body's frame).
+struct Rod {
+  body::Vec3d a, b;
+  double radius = 0.0;
+};
+struct Block {
+  body::Vec3d centre, size;
+};
+struct Props {
+  std::vector<Rod> rods;
+  std::vector<Block> blocks;
+};
+vtkSmartPointer<vtkPolyData> meshOf(const Props& props);
+
+// Thighs, shanks, knees and feet (Drillis & Contini's proportions, body/legs.hpp).
+Props legsProps(const body::SpineModel& model, const LegsDrawn& legs);
 
 // Where the elbows are (right, left): on their support (a desk, the knees), or bent outward and
 // back where the hands are nearer the shoulders than the arm's length, straight where they are not.
@@ -32,15 +48,14 @@ std::pair<body::Vec3d, body::Vec3d> elbowsAt(const body::SpineModel& model, cons
 // The upper arm's length, shoulder to elbow [m] (Drillis & Contini's share of the arm).
 double upperArmLength(const body::SpineModel& model);
 
-// Upper arms and forearms from the shoulders to the hands, the elbows bent where the hands are
-// nearer than the arm's length (or resting on their support), and the hands.
-vtkSmartPointer<vtkPolyData> armsMesh(const body::SpineModel& model, const sim::Pose& pose);
+// Upper arms and forearms from the shoulders to the hands, with shoulders, elbows and hands.
+Props armsProps(const body::SpineModel& model, const sim::Pose& pose);
 
 // The floor under the feet, or, lying, the bed under the back (or front), or the test bench
 // under the legs of a trunk held out over its edge.
-vtkSmartPointer<vtkPolyData> floorMesh(const body::SpineModel& model, const sim::Pose& pose, const LegsDrawn& legs);
-// The chair and desk of a sitting pose.
-vtkSmartPointer<vtkPolyData> furnitureMesh(const body::SpineModel& model, const sim::Pose& pose, const LegsDrawn& legs);
+Props floorProps(const body::SpineModel& model, const sim::Pose& pose, const LegsDrawn& legs);
+// The chair (seat, legs, a backrest when the pose has one) and a desk under resting forearms.
+Props furnitureProps(const body::SpineModel& model, const sim::Pose& pose, const LegsDrawn& legs);
 
 // A soft envelope of the trunk, head, arms and legs, drawn translucent over the skeleton.
 vtkSmartPointer<vtkPolyData> outlineMesh(const body::SpineModel& model, const sim::Pose& pose, const LegsDrawn& legs);

@@ -268,11 +268,11 @@ void Scene::show(const body::SpineModel& model, const Frame& frame) {
   if (pose.lying) root_->RotateZ(pose.face_down ? -90.0 : 90.0);
   const LegsDrawn legs = legsAt(model, pose);
   setMesh(skeleton_, skeletonMesh(model, pose.kin));
-  setMesh(arms_, armsMesh(model, pose));
-  setMesh(legs_, legsMesh(model, legs));
+  setMesh(arms_, meshOf(armsProps(model, pose)));
+  setMesh(legs_, meshOf(legsProps(model, legs)));
   setMesh(loads_, loadsMesh(pose.loads, model.gravity(), legs.floor_y));
-  setMesh(floor_, floorMesh(model, pose, legs));
-  setMesh(furniture_, furnitureMesh(model, pose, legs));
+  setMesh(floor_, meshOf(floorProps(model, pose, legs)));
+  setMesh(furniture_, meshOf(furnitureProps(model, pose, legs)));
   if (style_.outline) setMesh(outline_, outlineMesh(model, pose, legs));
   vtkPolyDataMapper::SafeDownCast(discs_->GetMapper())->SetInputData(discsMesh(model, pose.kin, frame.disc_value));
   vtkPolyDataMapper::SafeDownCast(discs_->GetMapper())->ScalarVisibilityOn();
