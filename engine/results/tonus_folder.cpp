@@ -158,6 +158,15 @@ bool isTonusPicture(const fs::path& file) {
   return false;
 }
 
+bool isTonusLesson(const fs::path& file) {
+  // The mark sits in the page's head, within its first kilobyte.
+  std::ifstream in(file, std::ios::binary);
+  std::string head(1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head.rfind("<!doctype html>", 0) == 0 && head.find(kLessonMark) != std::string::npos;
+}
+
 void checkFolderTarget(const fs::path& folder, const Inputs& inputs, const std::string& option) {
   const std::string shown = option.empty() ? folder.string() : option + " " + folder.string();
   std::error_code ec;
@@ -212,7 +221,7 @@ void checkFileTarget(const fs::path& file, const Inputs& inputs, const std::stri
     const auto files = readManifest(*folder);
     if (files && files->count(target.lexically_relative(*folder).generic_string())) return;
   }
-  if (isTonusPicture(file)) return;
+  if (isTonusPicture(file) || isTonusLesson(file)) return;
   throw UserError(shown + ": exists and Tonus did not write it; Tonus overwrites only its own files. Choose another "
                   "name, or remove the file yourself");
 }

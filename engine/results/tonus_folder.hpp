@@ -31,6 +31,9 @@ void recordWritten(const std::filesystem::path& file);
 bool isTonusFolder(const std::filesystem::path& folder);
 // True when the file is a PNG that carries Tonus's mark.
 bool isTonusPicture(const std::filesystem::path& file);
+// The mark of a lesson page (`tonus export-web`), in its head, and whether a file carries it.
+inline constexpr const char* kLessonMark = "<meta name=\"generator\" content=\"Tonus export-web\">";
+bool isTonusLesson(const std::filesystem::path& file);
 
 // `path` made absolute, with links and dot segments resolved as far as it exists.
 std::filesystem::path resolvedPath(const std::filesystem::path& path);
