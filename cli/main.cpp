@@ -33,6 +33,7 @@ int run(int argc, char** argv) {
   tonus::cli::addValidateCommand(app);
   tonus::cli::addRenderCommand(app);
   tonus::cli::addDrawCommands(app);
+  tonus::cli::addExportWebCommand(app);
   tonus::cli::addSweepCommand(app);
   tonus::cli::rememberCommandLine(argc, argv);
   try {

@@ -11,5 +11,6 @@ void addValidateCommand(CLI::App& app);
 void addRenderCommand(CLI::App& app);
 void addDrawCommands(CLI::App& app);  // animate, compare, chart, export-vtk, view
 void addSweepCommand(CLI::App& app);
+void addExportWebCommand(CLI::App& app);  // export-web
 
 }  // namespace tonus::cli
