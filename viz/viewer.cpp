@@ -97,6 +97,12 @@ void runViewer(const results::RunRecord& record, const sim::PoseReplay& replay, 
   for (int i = 0; i < static_cast<int>(std::size(kViews)); ++i) {
     if (kViews[i] == options.look.view) state.view = i;
   }
+  // The strip below the scene, in the scene's background colour, under the slider.
+  auto strip = vtkSmartPointer<vtkRenderer>::New();
+  strip->SetViewport(0.0, 0.0, 1.0, kSliderStrip);
+  strip->SetBackground(0.97, 0.97, 0.95);
+  strip->InteractiveOff();
+  window->AddRenderer(strip);
   // The slider and its clock live in an overlay renderer, so the scene above can be rebuilt freely.
   window->SetNumberOfLayers(2);
   auto overlay = vtkSmartPointer<vtkRenderer>::New();
