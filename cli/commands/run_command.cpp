@@ -17,6 +17,7 @@
 #include "interrupt.hpp"
 #include "results/output_directory.hpp"
 #include "results/results_writer.hpp"
+#include "results/run_folder.hpp"
 #include "sim/prepared_run.hpp"
 #include "sim/run.hpp"
 #include "viz/charts.hpp"
@@ -86,16 +87,6 @@ std::function<void(double, double)> progressReport(bool quiet) {
   };
 }
 
-results::OutputChoice outputChoiceOf(const scenario::Scenario& s) {
-  results::OutputChoice choice;
-  choice.timeseries = s.writes(scenario::OutputFile::Timeseries);
-  choice.muscles = s.writes(scenario::OutputFile::Muscles);
-  choice.sto = s.writes(scenario::OutputFile::Sto);
-  choice.phases = s.writes(scenario::OutputFile::Phases);
-  choice.muscles_stride = s.musclesStride();
-  return choice;
-}
-
 // The files written (motion.csv with forward phases), for the last line of the report.
 std::string filesWritten(const results::OutputChoice& c, bool forward) {
   std::string list = "summary.json";
@@ -139,13 +130,11 @@ void run(const RunOptions& o) {
   const sim::PreparedRun prepared =
       o.scenario.empty() ? sim::prepareDefaultRun(o.model) : sim::prepareRun(o.scenario, o.model);
   const scenario::Scenario& s = prepared.scenario;
-  const results::OutputChoice choice = outputChoiceOf(s);
+  const results::OutputChoice choice = results::outputChoiceOf(s);
   if (o.render && !(choice.timeseries && choice.muscles)) {
     throw UserError("--render draws from timeseries.csv and muscles.csv, which the scenario's output.files leaves out");
   }
-  results::FolderRequest request{"tonus run", "--out", {}};
-  if (!prepared.scenario_path.empty()) request.inputs.push_back(prepared.scenario_path);
-  if (!prepared.model_path.empty()) request.inputs.push_back(prepared.model_path);
+  results::FolderRequest request{"tonus run", "--out", results::runInputs(prepared)};
   if (o.out.empty()) request.option = "the default results folder";
   const std::string out = o.out.empty() ? "results/" + s.name : o.out;
 
@@ -169,8 +158,7 @@ void run(const RunOptions& o) {
     stream.close();
     results::writeSummary(result, dir, choice);
     // What the run used, so pictures and animations can rebuild the body exactly.
-    results::writeTextFile(dir / "scenario.yaml", prepared.scenario_text);
-    results::writeTextFile(dir / "model.yaml", prepared.model_text);
+    results::writeRunInputs(prepared, dir);
     if (o.render) {
       setActivity("drawing the pictures of " + out);
       renderPictures(dir);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "body/model_spec.hpp"
+#include "body/model_report.hpp"
 #include "body/subject.hpp"
 
 namespace tonus::cli {
@@ -15,11 +16,7 @@ struct SubjectOptions {
   std::optional<double> height, mass;
 
   body::Subject resolve(const body::ModelSpec& spec) const {
-    body::Subject s;
-    s.sex = sex.empty() ? spec.reference_sex : (sex == "female" ? body::Sex::Female : body::Sex::Male);
-    s.height = height.value_or(spec.reference_height);
-    s.mass = mass.value_or(spec.reference_mass);
-    return s;
+    return body::subjectOf(spec, sex.empty() ? std::nullopt : std::optional<std::string>(sex), height, mass);
   }
 };
 

@@ -7,7 +7,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <deque>
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -30,6 +29,7 @@
 #include "sweep/runner.hpp"
 #include "sweep/sampling.hpp"
 #include "sweep/sweep_file.hpp"
+#include "sweep/sweep_folder.hpp"
 #include "viz/sensitivity_chart.hpp"
 
 namespace tonus::cli {
@@ -40,40 +40,6 @@ struct SweepOptions {
   int threads = 0;  // 0: all the cores OpenMP sees (one per rank under MPI)
   bool resume = false, timeseries = false, report = false, quiet = false;
 };
-
-// The sweep and its cases, every case checked as a run would check it.
-struct Plan {
-  sweep::Sweep sweep;
-  std::vector<sweep::Case> cases;
-};
-
-Plan plan(const SweepOptions& o) {
-  Plan p{sweep::loadSweepFile(o.file), {}};
-  p.cases = sweep::casesOf(p.sweep);
-  sweep::checkCases(p.sweep, p.cases);
-  return p;
-}
-
-// The results directory, made whole before any case runs: the sweep and base scenario as
-// they were, and an empty store. An existing one is only taken up by --resume.
-void prepareDirectory(const SweepOptions& o, const sweep::Sweep& s) {
-  const std::filesystem::path dir = o.out;
-  const results::Inputs inputs = {s.file, s.base};
-  std::error_code ec;
-  if (std::filesystem::exists(dir / "results.sqlite", ec)) {
-    if (!results::isTonusFolder(dir)) {
-      throw UserError("--out " + o.out + ": holds a results.sqlite that Tonus did not write (the folder has no " +
-                      std::string(results::kManifestName) + "); choose another --out");
-    }
-    if (!o.resume) throw UserError(o.out + " already holds a sweep: add --resume to finish it, or choose another --out");
-    return;
-  }
-  results::writeDirectoryAtomically(dir, {"tonus sweep", "--out", inputs}, [&](const std::filesystem::path& staging) {
-    results::writeTextFile(staging / "sweep.yaml", s.text);
-    results::writeTextFile(staging / "base.yaml", s.base_text);
-    sweep::ResultsStore(staging / "results.sqlite", s, false);
-  });
-}
 
 void writeReport(const SweepOptions& o, const sweep::Sweep& s, const sweep::ResultsStore& store, bool can_draw) {
   const sweep::Report report = sweep::makeReport(s, store);
@@ -94,31 +60,8 @@ void writeReport(const SweepOptions& o, const sweep::Sweep& s, const sweep::Resu
   }
 }
 
-// Case numbers still to run, handed out one at a time to this process's threads and to the
-// other ranks.
-class CaseQueue {
- public:
-  CaseQueue(const std::vector<sweep::Case>& cases, const std::set<int>& finished) {
-    for (std::size_t i = 0; i < cases.size(); ++i) {
-      if (!finished.count(cases[i].id)) pending_.push_back(static_cast<int>(i));
-    }
-  }
-  std::optional<int> take() {
-    const std::lock_guard<std::mutex> lock(guard_);
-    // After Ctrl-C no case starts; those running finish and are stored, the rest wait for --resume.
-    if (pending_.empty() || interruptRequested()) return std::nullopt;
-    const int next = pending_.front();
-    pending_.pop_front();
-    return next;
-  }
-
- private:
-  std::mutex guard_;
-  std::deque<int> pending_;
-};
-
 // What a sweep about to run says: its size, what is already done, and how it is spread.
-void announce(const Plan& p, std::size_t finished, int threads, int ranks) {
+void announce(const sweep::SweepPlan& p, std::size_t finished, int threads, int ranks) {
   std::cout << "tonus sweep: " << p.sweep.name << ", " << p.cases.size() << " cases";
   if (finished > 0) std::cout << " (" << finished << " already done)";
   std::cout << ", " << threads << " thread" << (threads > 1 ? "s" : "");
@@ -130,7 +73,7 @@ void announce(const Plan& p, std::size_t finished, int threads, int ranks) {
 // (if any) from a thread of its own. A failure under MPI stops every rank; on rank 0 the
 // serving thread is the only one that calls MPI (MPI_THREAD_SERIALIZED), so a failure on the
 // case threads asks it to abort rather than calling MPI_Abort beside it.
-void runEverywhere(const Plan& p, CaseQueue& queue, const SweepOptions& o, int threads, const MpiWorld* world,
+void runEverywhere(const sweep::SweepPlan& p, sweep::CaseQueue& queue, const SweepOptions& o, int threads, const MpiWorld* world,
                    const std::function<void(const sweep::CaseResult&)>& keep) {
   std::thread server;
   std::atomic<int> abort_request{0};
@@ -164,11 +107,11 @@ void runEverywhere(const Plan& p, CaseQueue& queue, const SweepOptions& o, int t
 // Rank 0 (or the only process): plans, owns the store, runs cases and serves the other ranks.
 void lead(const SweepOptions& o, const MpiWorld* world) {
   // Plan and prepare; the other ranks learn whether to go on.
-  Plan p;
+  sweep::SweepPlan p;
   std::unique_ptr<sweep::ResultsStore> store;
   try {
-    p = plan(o);
-    prepareDirectory(o, p.sweep);
+    p = sweep::planSweep(o.file);
+    sweep::prepareSweepFolder(o.out, p.sweep, o.resume);
     store = std::make_unique<sweep::ResultsStore>(std::filesystem::path(o.out) / "results.sqlite", p.sweep, true);
   } catch (...) {
     if (world) world->broadcast(kUserErrorExitCode);  // the other ranks stop quietly
@@ -176,7 +119,8 @@ void lead(const SweepOptions& o, const MpiWorld* world) {
   }
   if (world) world->broadcast(0);
   const std::set<int> finished = store->finishedCases();
-  CaseQueue queue(p.cases, finished);
+  // After Ctrl-C no case starts; those running finish and are stored, the rest wait for --resume.
+  sweep::CaseQueue queue(p.cases, finished, [] { return interruptRequested(); });
   const int threads = o.threads > 0 ? o.threads : (world ? 1 : omp_get_max_threads());
   if (!o.quiet) announce(p, finished.size(), threads, world ? world->size() : 1);
 

@@ -316,15 +316,25 @@ void writeTextFile(const std::filesystem::path& path, const std::string& text) {
   checkWritten(out, path);
 }
 
-void writeResultFiles(const sim::RunResult& r, const std::filesystem::path& dir) {
+OutputChoice outputChoiceOf(const scenario::Scenario& s) {
+  OutputChoice choice;
+  choice.timeseries = s.writes(scenario::OutputFile::Timeseries);
+  choice.muscles = s.writes(scenario::OutputFile::Muscles);
+  choice.sto = s.writes(scenario::OutputFile::Sto);
+  choice.phases = s.writes(scenario::OutputFile::Phases);
+  choice.muscles_stride = s.musclesStride();
+  return choice;
+}
+
+void writeResultFiles(const sim::RunResult& r, const std::filesystem::path& dir, const OutputChoice& choice) {
   sim::RunLayout layout{r.scenario, r.channels, r.groups, r.fascicles, r.fascicle_groups, {},
                         static_cast<long>(r.samples.size())};
   for (const sim::PhaseSummary& p : r.phases) layout.phase_kinds.push_back(p.kind);
-  ResultsStream stream(dir);
+  ResultsStream stream(dir, choice);
   stream.start(layout);
   for (const sim::Sample& s : r.samples) stream.add(s);
   stream.close();
-  writeSummary(r, dir);
+  writeSummary(r, dir, choice);
 }
 
 }  // namespace tonus::results

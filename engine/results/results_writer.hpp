@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "scenario/scenario.hpp"
 #include "sim/run_result.hpp"
 
 namespace tonus::results {
@@ -20,6 +21,9 @@ struct OutputChoice {
   bool timeseries = true, muscles = true, sto = true, phases = true;
   long muscles_stride = 1;  // every this many samples (and the last one)
 };
+
+// What a scenario's output.files and muscles_every ask for.
+OutputChoice outputChoiceOf(const scenario::Scenario& scenario);
 
 nlohmann::json summaryJson(const sim::RunResult& result);
 // summary.json, and phases.csv when chosen.
@@ -50,7 +54,8 @@ class ResultsStream {
 // A text file, checked.
 void writeTextFile(const std::filesystem::path& path, const std::string& text);
 
-// All four files from a result that kept its samples, into `dir` (which must exist).
-void writeResultFiles(const sim::RunResult& result, const std::filesystem::path& dir);
+// The chosen files from a result that kept its samples, into `dir` (which must exist): the same
+// bytes as a run that streamed them.
+void writeResultFiles(const sim::RunResult& result, const std::filesystem::path& dir, const OutputChoice& choice = {});
 
 }  // namespace tonus::results

@@ -10,8 +10,9 @@ namespace tonus::sim {
 namespace {
 
 // The model a scenario runs on: the one given, its own `model:`, or the built-in one.
-std::filesystem::path modelPathFor(const scenario::Scenario& s, const std::filesystem::path& given) {
-  if (!given.empty()) return given;
+std::filesystem::path modelPathFor(const scenario::Scenario& s, const ModelChoice& choice) {
+  if (choice.built_in) return {};
+  if (!choice.file.empty()) return choice.file;
   if (!s.model_file) return {};
   std::filesystem::path path = *s.model_file;
   if (path.is_relative()) path = std::filesystem::path(s.file).parent_path() / path;
@@ -19,13 +20,13 @@ std::filesystem::path modelPathFor(const scenario::Scenario& s, const std::files
 }
 
 PreparedRun prepare(scenario::ScenarioReading reading, std::string text, std::filesystem::path scenario_path,
-                    const std::filesystem::path& model_file) {
+                    const ModelChoice& model_choice) {
   PreparedRun run;
   run.scenario = std::move(reading.scenario);
   run.scenario_text = std::move(text);
   run.scenario_path = std::move(scenario_path);
   input::ErrorCollector& errors = reading.errors;
-  run.model_path = modelPathFor(run.scenario, model_file);
+  run.model_path = modelPathFor(run.scenario, model_choice);
   bool have_model = false;
   errors.attempt([&] {
     if (run.model_path.empty()) {
@@ -58,19 +59,19 @@ PreparedRun prepare(scenario::ScenarioReading reading, std::string text, std::fi
 
 }  // namespace
 
-PreparedRun prepareRun(const std::filesystem::path& scenario_file, const std::filesystem::path& model_file) {
+PreparedRun prepareRun(const std::filesystem::path& scenario_file, const ModelChoice& model) {
   std::string text = input::readInputFile(scenario_file);
   scenario::ScenarioReading reading = scenario::readScenarioText(text, scenario_file.string());
-  return prepare(std::move(reading), std::move(text), scenario_file, model_file);
+  return prepare(std::move(reading), std::move(text), scenario_file, model);
 }
 
 PreparedRun prepareRunText(const std::string& scenario_text, const std::string& display_name,
-                           const std::filesystem::path& model_file) {
-  return prepare(scenario::readScenarioText(scenario_text, display_name), scenario_text, {}, model_file);
+                           const ModelChoice& model) {
+  return prepare(scenario::readScenarioText(scenario_text, display_name), scenario_text, {}, model);
 }
 
-PreparedRun prepareDefaultRun(const std::filesystem::path& model_file) {
-  return prepareRunText(scenario::defaultScenarioText(), scenario::kDefaultScenarioName, model_file);
+PreparedRun prepareDefaultRun(const ModelChoice& model) {
+  return prepareRunText(scenario::defaultScenarioText(), scenario::kDefaultScenarioName, model);
 }
 
 }  // namespace tonus::sim

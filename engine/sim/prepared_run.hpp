@@ -14,6 +14,22 @@
 
 namespace tonus::sim {
 
+// Which model a run uses: a file, the scenario's own (`model:`, else the built-in one) when no
+// file is named, or the built-in one whatever the scenario says.
+struct ModelChoice {
+  ModelChoice() = default;
+  ModelChoice(std::filesystem::path model_file) : file(std::move(model_file)) {}  // empty: the scenario's own
+  ModelChoice(const std::string& model_file) : file(model_file) {}
+  ModelChoice(const char* model_file) : file(model_file) {}
+  static ModelChoice builtIn() {
+    ModelChoice c;
+    c.built_in = true;
+    return c;
+  }
+  std::filesystem::path file;
+  bool built_in = false;
+};
+
 struct PreparedRun {
   scenario::Scenario scenario;
   std::string scenario_text;          // as written, kept beside the results
@@ -25,10 +41,9 @@ struct PreparedRun {
   std::unique_ptr<const scenario::Timeline> timeline;
 };
 
-// `model_file` empty: the scenario's own model, else the built-in one.
-PreparedRun prepareRun(const std::filesystem::path& scenario_file, const std::filesystem::path& model_file = {});
+PreparedRun prepareRun(const std::filesystem::path& scenario_file, const ModelChoice& model = {});
 PreparedRun prepareRunText(const std::string& scenario_text, const std::string& display_name,
-                           const std::filesystem::path& model_file = {});
-PreparedRun prepareDefaultRun(const std::filesystem::path& model_file = {});
+                           const ModelChoice& model = {});
+PreparedRun prepareDefaultRun(const ModelChoice& model = {});
 
 }  // namespace tonus::sim
