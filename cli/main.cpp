@@ -34,6 +34,7 @@ int run(int argc, char** argv) {
   tonus::cli::addRenderCommand(app);
   tonus::cli::addDrawCommands(app);
   tonus::cli::addExportWebCommand(app);
+  tonus::cli::addExportOsimCommand(app);
   tonus::cli::addSweepCommand(app);
   tonus::cli::rememberCommandLine(argc, argv);
   try {

@@ -12,5 +12,6 @@ void addRenderCommand(CLI::App& app);
 void addDrawCommands(CLI::App& app);  // animate, compare, chart, export-vtk, view
 void addSweepCommand(CLI::App& app);
 void addExportWebCommand(CLI::App& app);  // export-web
+void addExportOsimCommand(CLI::App& app);  // export-osim
 
 }  // namespace tonus::cli

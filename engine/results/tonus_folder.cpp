@@ -167,6 +167,16 @@ bool isTonusLesson(const fs::path& file) {
   return head.rfind("<!doctype html>", 0) == 0 && head.find(kLessonMark) != std::string::npos;
 }
 
+bool isTonusOpenSimFile(const fs::path& file) {
+  // The mark sits in the model's first comment, or in the motion's header.
+  std::ifstream in(file, std::ios::binary);
+  std::string head(1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  const bool model = head.rfind("<?xml", 0) == 0, motion = head.rfind("Coordinates\n", 0) == 0;
+  return (model || motion) && head.find(kOpenSimMark) != std::string::npos;
+}
+
 void checkFolderTarget(const fs::path& folder, const Inputs& inputs, const std::string& option) {
   const std::string shown = option.empty() ? folder.string() : option + " " + folder.string();
   std::error_code ec;
@@ -221,7 +231,7 @@ void checkFileTarget(const fs::path& file, const Inputs& inputs, const std::stri
     const auto files = readManifest(*folder);
     if (files && files->count(target.lexically_relative(*folder).generic_string())) return;
   }
-  if (isTonusPicture(file) || isTonusLesson(file)) return;
+  if (isTonusPicture(file) || isTonusLesson(file) || isTonusOpenSimFile(file)) return;
   throw UserError(shown + ": exists and Tonus did not write it; Tonus overwrites only its own files. Choose another "
                   "name, or remove the file yourself");
 }

@@ -34,6 +34,10 @@ bool isTonusPicture(const std::filesystem::path& file);
 // The mark of a lesson page (`tonus export-web`), in its head, and whether a file carries it.
 inline constexpr const char* kLessonMark = "<meta name=\"generator\" content=\"Tonus export-web\">";
 bool isTonusLesson(const std::filesystem::path& file);
+// The mark of an OpenSim model or motion (`tonus export-osim`), in its first lines, and whether
+// a file carries it.
+inline constexpr const char* kOpenSimMark = "Tonus export-osim";
+bool isTonusOpenSimFile(const std::filesystem::path& file);
 
 // `path` made absolute, with links and dot segments resolved as far as it exists.
 std::filesystem::path resolvedPath(const std::filesystem::path& path);

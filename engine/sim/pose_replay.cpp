@@ -63,6 +63,7 @@ Pose PoseReplay::at(double time) const {
       motion_.time.empty() ? std::nullopt : recordedAngles(phase_index, pose.time);
   const Eigen::VectorXd q = recorded ? *recorded : body::jointAngles(*model_, target.posture);
   model_->multibody().setPositions(state_, q);
+  pose.q = q;
   body::computeKinematics(*model_, state_, pose.kin);
   pose.kin.hip_flexion = body::hipFlexion(*model_, q, target.posture.thigh_flexion);
   body::computePathGeometry(*model_, pose.kin, pose.geometry);

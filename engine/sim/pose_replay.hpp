@@ -20,6 +20,7 @@ enum class Stance { Standing, Sitting, Lying };
 
 struct Pose {
   double time = 0.0;
+  Eigen::VectorXd q;                     // every joint angle [rad], in the model's dof order
   body::Kinematics kin;
   body::PathGeometry geometry;           // point_ground: every path point in ground
   std::vector<body::PointLoad> loads;    // held and carried loads, arms, support (labelled)
