@@ -105,7 +105,7 @@ PyResult run(const PyScenario& scenario, const std::optional<PyModel>& model, in
 
 void write(const PyResult& r, const std::filesystem::path& dir) {
   py::gil_scoped_release unlocked;
-  results::writeKeptRun(*r.prepared, r.result, dir, {"tonus.Result.write", "write()", results::runInputs(*r.prepared)});
+  results::writeKeptRun(*r.prepared, r.result, dir, {"tonus.Result.write", "Result.write", results::runInputs(*r.prepared)});
 }
 
 }  // namespace

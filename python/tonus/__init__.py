@@ -17,11 +17,29 @@ import os as _os
 _os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 from ._errors import Error, InputError  # noqa: E402
-from ._tonus import Model, Result, Scenario, __version__, run  # noqa: E402
+from ._tonus import Model, Result, Scenario, __version__  # noqa: E402
+from ._tonus import run as _run  # noqa: E402
 from ._frames import result_frames as _result_frames  # noqa: E402
 from ._sweep import SweepResults, open_sweep, sweep  # noqa: E402
 
 Result.to_pandas = _result_frames
+
+
+def run(scenario, model=None, threads=1, progress=None):
+    """Runs a scenario to its end and returns its Result (the GIL released meanwhile).
+
+    scenario: a Scenario, or the path of a scenario file. model: None for the scenario's own
+    (its `model:`, else the built-in one), a Model, or the path of a model file. threads: the
+    OpenMP threads a run may use (runs are single-threaded today: run several in Python threads
+    to use several cores). progress(fraction, seconds_left) is called now and then; an exception
+    it raises (or Ctrl-C) stops the run.
+    """
+    if isinstance(scenario, (str, _os.PathLike)):
+        scenario = Scenario.from_file(scenario)
+    if isinstance(model, (str, _os.PathLike)):
+        model = Model.from_file(model)
+    return _run(scenario, model, threads, progress)
+
 
 __all__ = ["Error", "InputError", "Model", "Result", "Scenario", "SweepResults", "__version__", "open_sweep", "run",
            "sweep"]

@@ -3,6 +3,8 @@ import filecmp
 import json
 import math
 import os
+import signal
+import subprocess
 import sys
 import unittest
 
@@ -235,11 +237,51 @@ class Progress(unittest.TestCase):
         self.assertEqual(seen, sorted(seen))
         self.assertEqual(seen[-1], 1.0)
 
+    def test_paths_for_scenario_and_model(self):
+        path = os.path.join(support.SCENARIOS, "desk-day.yaml")
+        model = os.path.join(support.SOURCE, "models", "spine.yaml")
+        by_path = tonus.run(path, model=model)
+        by_object = tonus.run(tonus.Scenario.from_file(path), model=tonus.Model.from_file(model))
+        self.assertEqual(without_wall_time(by_path.summary), without_wall_time(by_object.summary))
+
     def test_an_error_in_the_callback_stops_the_run(self):
         def refuse(fraction, left):
             raise KeyError("stop here")
         with self.assertRaisesRegex(KeyError, "stop here"):
             tonus.run(tonus.Scenario.from_file(os.path.join(support.SCENARIOS, "desk-day.yaml")), progress=refuse)
+
+
+class Stopping(unittest.TestCase):
+    """Ctrl-C stops a run in Python as it stops `tonus run`: KeyboardInterrupt from inside the
+    run, not after it (the run's last progress report before it stopped is far from the end)."""
+
+    CHILD = """
+import sys, tonus
+scenario = tonus.Scenario.from_file(sys.argv[1])
+def progress(fraction, seconds_left):
+    if progress.last is None:
+        print("started", flush=True)
+    progress.last = fraction
+progress.last = None
+try:
+    tonus.run(scenario, progress=progress)
+    print("finished", flush=True)
+except KeyboardInterrupt:
+    print(f"interrupted after {progress.last}", flush=True)
+    sys.exit(130)
+"""
+
+    def test_ctrl_c(self):
+        # A nurse's 8-hour shift: seconds of work, so the signal lands early in the run.
+        path = os.path.join(support.SCENARIOS, "nurse-shift.yaml")
+        child = subprocess.Popen([sys.executable, "-c", self.CHILD, path], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True)
+        self.assertEqual(child.stdout.readline().strip(), "started")
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=120)
+        self.assertEqual(child.returncode, 130, err)
+        last = float(out.split("interrupted after ")[1])
+        self.assertLess(last, 0.9, "the run went on to its end before Ctrl-C was seen")
 
 
 class Sweeps(support.TempDirTest):
