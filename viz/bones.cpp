@@ -56,7 +56,7 @@ void addPelvis(const body::SpineModel& model, const body::Kinematics& kin, MeshA
       Vec3d point;
       if (landmark(model, kin, p, name + sfx, point)) crest.push_back(point);
     }
-    const Vec3d hip = kin.toGround(p, Vec3d(-0.005, 0.03, z * 0.085 * model.scaling().length));
+    const Vec3d hip = kin.toGround(p, hipJointInPelvis(model, z));
     if (crest.size() >= 3) {
       std::vector<Vec3d> loop = crest;
       loop.push_back(hip);

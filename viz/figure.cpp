@@ -17,8 +17,6 @@ namespace {
 // Drillis & Contini 1966 (docs/model.md, "Legs"): upper arm 0.186, forearm 0.146 and hand 0.108
 // of stature; the grip is the hand's middle, so the upper arm is 0.186 / 0.386 of shoulder-to-grip.
 constexpr double kUpperArmShare = 0.186 / (0.186 + 0.146 + 0.054);
-// The hips sit this far to each side of the midline, in stature-scaled metres (as the pelvis drawing).
-constexpr double kHipHalfWidth = 0.085;
 // Where a seated thigh's underside rests above the seat: the thigh's half-thickness (ASSUMPTION).
 constexpr double kThighHalfThickness = 0.075;
 
@@ -44,6 +42,10 @@ Vec3d onThorax(const body::SpineModel& model, const sim::Pose& pose, const Vec3d
 
 }  // namespace
 
+Vec3d hipJointInPelvis(const body::SpineModel& model, double side) {
+  return Vec3d(-0.005, 0.03, side * 0.085 * model.scaling().length);
+}
+
 double upperArmLength(const body::SpineModel& model) { return kUpperArmShare * model.arms().length; }
 
 std::pair<Vec3d, Vec3d> elbowsAt(const body::SpineModel& model, const sim::Pose& pose) {
@@ -60,7 +62,6 @@ std::pair<Vec3d, Vec3d> elbowsAt(const body::SpineModel& model, const sim::Pose&
 
 LegsDrawn legsAt(const body::SpineModel& model, const sim::Pose& pose) {
   const body::LegLengths lengths = body::legLengths(model.subject().height, model.subject().mass);
-  const double k = model.scaling().length;
   const double incline = pose.thigh_flexion;
   const Vec3d thigh_dir(std::sin(incline), -std::cos(incline), 0.0);
   LegsDrawn legs;
@@ -68,7 +69,7 @@ LegsDrawn legsAt(const body::SpineModel& model, const sim::Pose& pose) {
   const bool sitting = pose.stance == sim::Stance::Sitting;
   // Standing, the feet are on a floor below the hips by the straight legs' height, less what the
   // hips have sunk; sitting, the shanks hang straight from the knees to the floor.
-  const Vec3d hip_joint = pose.kin.toGround(0, Vec3d(-0.005, 0.03, 0.0));
+  const Vec3d hip_joint = pose.kin.toGround(0, hipJointInPelvis(model, 0.0));
   legs.floor_y = sitting ? hip_joint.y() + thigh_dir.y() * lengths.thigh - lengths.shank - lengths.ankle_height
                          : hip_joint.y() - standing_hip + pose.hip_drop;
   // Thighs bent while standing (rising from a chair, a squat the plan did not sink for) put the
@@ -79,7 +80,7 @@ LegsDrawn legsAt(const body::SpineModel& model, const sim::Pose& pose) {
   }
   for (const double side : {1.0, -1.0}) {
     LegsDrawn::Side leg;
-    leg.hip = pose.kin.toGround(0, Vec3d(-0.005, 0.03, side * kHipHalfWidth * k));
+    leg.hip = pose.kin.toGround(0, hipJointInPelvis(model, side));
     leg.knee = leg.hip + lengths.thigh * thigh_dir;
     // The shank reaches down to the ankle's height, leaning forward from the ankle if the knee is
     // nearer the floor than the shank is long.

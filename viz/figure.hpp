@@ -42,6 +42,11 @@ vtkSmartPointer<vtkPolyData> meshOf(const Props& props);
 // Thighs, shanks, knees and feet (Drillis & Contini's proportions, body/legs.hpp).
 Props legsProps(const body::SpineModel& model, const LegsDrawn& legs);
 
+// The hip joint's centre in the pelvis's frame [m], on one side (+1 right, -1 left; 0 the
+// midpoint): where the drawn femur meets the pelvis, 8.5 cm either side of the midline for the
+// reference stature, scaled with it (ASSUMPTION, as the pelvis drawing).
+body::Vec3d hipJointInPelvis(const body::SpineModel& model, double side);
+
 // Where the elbows are (right, left): on their support (a desk, the knees), or bent outward and
 // back where the hands are nearer the shoulders than the arm's length, straight where they are not.
 std::pair<body::Vec3d, body::Vec3d> elbowsAt(const body::SpineModel& model, const sim::Pose& pose);

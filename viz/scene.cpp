@@ -332,7 +332,6 @@ void Scene::showColourBar(bool on) {
 }
 
 void Scene::showBones(bool on) {
-  bones_ = on;
   for (vtkActor* a : {skeleton_.Get(), legs_.Get(), arms_.Get(), floor_.Get(), furniture_.Get()}) a->SetVisibility(on);
 }
 

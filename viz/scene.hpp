@@ -81,7 +81,7 @@ class Scene {
   vtkSmartPointer<vtkTextActor> muscle_bar_title_, disc_bar_title_;
   vtkSmartPointer<vtkScalarBarActor> muscle_bar_, disc_bar_;
   std::array<double, 4> viewport_{0.0, 0.0, 1.0, 1.0};
-  bool bones_ = true, bars_ = true;
+  bool bars_ = true;
   std::vector<std::array<double, 3>> fascicle_middles_;
 };
 
