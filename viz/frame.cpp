@@ -13,6 +13,7 @@ sim::FascicleQuantity fascicleQuantityOf(MuscleColour c) {
     case MuscleColour::Activation: return sim::kActivation;
     case MuscleColour::Tone: return sim::kTone;
     case MuscleColour::Fatigue: return sim::kFatigue;
+    case MuscleColour::Flow: return sim::kFlow;
     case MuscleColour::Metabolite: return sim::kMetabolite;
     case MuscleColour::Risk: return sim::kRisk;
   }

@@ -24,39 +24,9 @@ namespace {
 
 using nlohmann::json;
 
-// The fascicle quantities a lesson can colour by, with their fixed scales' titles and tops.
-struct Shown {
-  const char* name;
-  sim::FascicleQuantity quantity;
-  const char* title;
-  double fixed_high;
-};
-const Shown kShown[] = {
-    {"activation", sim::kActivation, "activation (fraction of max)", 1.0},
-    {"tone", sim::kTone, "involuntary tone (fraction of max)", 0.3},
-    {"fatigue", sim::kFatigue, "fatigued fraction of motor units", 1.0},
-    {"flow", sim::kFlow, "blood flow (fraction of unoccluded)", 1.0},
-    {"metabolite", sim::kMetabolite, "metabolite index", 5.0},
-    {"risk", sim::kRisk, "spasm risk", 1.0},
-};
-
 template <typename T>
 std::string encoded(const std::vector<T>& values) {
   return base64(values.data(), values.size() * sizeof(T));
-}
-
-// The colour range of a quantity over runs: zero to a round number above their largest value
-// (as the pictures' default), but flow, a fraction that falls from 1, always 0-1.
-double rangeTop(const Shown& shown, const std::vector<const results::RunRecord*>& runs) {
-  if (shown.quantity == sim::kFlow) return 1.0;
-  double largest = 0.0;
-  for (const results::RunRecord* run : runs) {
-    const Eigen::MatrixXf& values = run->fascicle[shown.quantity];
-    for (Eigen::Index i = 0; i < values.size(); ++i) {
-      if (std::isfinite(values.data()[i])) largest = std::max(largest, static_cast<double>(values.data()[i]));
-    }
-  }
-  return roundUp(std::max(largest, shown.fixed_high / 20.0));
 }
 
 // One segment's bones as triangles in its own frame, from their drawing in ground at a pose.
@@ -254,9 +224,12 @@ json lessonData(const results::RunRecord& record, const sim::PoseReplay& replay,
 
   // Each fascicle quantity at the muscle sample at or before each frame, as 0-255 of its scale.
   json values;
-  for (const Shown& shown : kShown) {
-    const double high = rangeTop(shown, scale_runs);
-    const Eigen::MatrixXf& data = record.fascicle[shown.quantity];
+  // On the pictures' run range (colour_scale.hpp), shared by the runs compared.
+  for (const std::string& name : muscleColourNames()) {
+    const MuscleColour colour = muscleColourNamed(name);
+    const Scale scale = muscleScale(colour, Range{}, scale_runs);
+    const double high = scale.high;
+    const Eigen::MatrixXf& data = record.fascicle[fascicleQuantityOf(colour)];
     std::vector<std::uint8_t> bytes;
     for (int sample : frames) {
       const int m = record.muscleSampleAt(record.time[static_cast<std::size_t>(sample)]);
@@ -266,7 +239,7 @@ json lessonData(const results::RunRecord& record, const sim::PoseReplay& replay,
         bytes.push_back(static_cast<std::uint8_t>(std::lround(255.0 * x)));
       }
     }
-    values[shown.name] = {{"title", shown.title}, {"low", 0.0}, {"high", high}, {"data", encoded(bytes)}};
+    values[name] = {{"title", scale.title}, {"low", scale.low}, {"high", high}, {"data", encoded(bytes)}};
   }
   lesson["values"] = values;
   // Discs: compression and pressure in their units, on the runs' own scales.

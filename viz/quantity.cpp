@@ -17,6 +17,7 @@ const Entry kEntries[] = {
     {"activation", MuscleColour::Activation, {0.0, 1.0, "activation (fraction of max)"}},
     {"tone", MuscleColour::Tone, {0.0, 0.3, "involuntary tone (fraction of max)"}},
     {"fatigue", MuscleColour::Fatigue, {0.0, 1.0, "fatigued fraction of motor units"}},
+    {"flow", MuscleColour::Flow, {0.0, 1.0, "blood flow (fraction of unoccluded)"}},
     {"metabolite", MuscleColour::Metabolite, {0.0, 5.0, "metabolite index"}},
     {"risk", MuscleColour::Risk, {0.0, 1.0, "spasm risk"}},
 };

@@ -6,7 +6,7 @@
 
 namespace tonus::viz {
 
-enum class MuscleColour { Activation, Tone, Fatigue, Metabolite, Risk };
+enum class MuscleColour { Activation, Tone, Fatigue, Flow, Metabolite, Risk };
 enum class DiscColour { Compression, Pressure };
 
 struct Scale {

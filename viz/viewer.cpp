@@ -20,8 +20,8 @@
 namespace tonus::viz {
 namespace {
 
-const MuscleColour kColours[] = {MuscleColour::Tone, MuscleColour::Activation, MuscleColour::Fatigue,
-                                 MuscleColour::Metabolite, MuscleColour::Risk};
+const MuscleColour kColours[] = {MuscleColour::Tone,       MuscleColour::Activation, MuscleColour::Fatigue,
+                                 MuscleColour::Flow,       MuscleColour::Metabolite, MuscleColour::Risk};
 const View kViews[] = {View::Oblique, View::Side, View::Back, View::Top};
 
 // The scene takes the window above a strip along the bottom for the time slider and its clock.

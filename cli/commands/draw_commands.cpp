@@ -27,7 +27,7 @@ struct LookOptions {
   void add(CLI::App* cmd, const char* default_view, const char* default_size) {
     view = default_view;
     size = default_size;
-    cmd->add_option("--colour,--color", colour, "Colour the muscles by activation, tone (default), fatigue, metabolite or risk");
+    cmd->add_option("--colour,--color", colour, "Colour the muscles by activation, tone (default), fatigue, flow, metabolite or risk");
     cmd->add_option("--disc", disc, "Colour the discs by compression (default) or pressure");
     cmd->add_option("--view", view, std::string("Camera: side, back, oblique or top (default ") + default_view + ")");
     cmd->add_option("--size", size, std::string("Picture size WIDTHxHEIGHT (default ") + default_size + ")");

@@ -43,7 +43,7 @@ void addRenderCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("render", "Draw a picture of a finished run at a time");
   cmd->add_option("results", options->results, "Results directory written by `tonus run`")->required();
   cmd->add_option("--at", options->at, "Time in the run, such as 30min or 1.5h, or 'end' (default)");
-  cmd->add_option("--colour,--color", options->colour, "Colour the muscles by activation, tone (default), fatigue, metabolite or risk");
+  cmd->add_option("--colour,--color", options->colour, "Colour the muscles by activation, tone (default), fatigue, flow, metabolite or risk");
   cmd->add_option("--disc", options->disc, "Colour the discs by compression (default) or pressure");
   cmd->add_option("--view", options->view, "Camera: side (default), back, oblique or top");
   cmd->add_option("--size", options->size, "Picture size WIDTHxHEIGHT (default 1280x960)");

@@ -109,7 +109,7 @@ head = open(sys.argv[1], "rb").read(24)
 assert head[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", head[16:24]) == (320, 240), head
 PY
 check "render, unknown colour" 2 "$tonus" render "$out/short" --colour pink
-grep -q "unknown colour quantity 'pink' (choose one of activation, tone, fatigue, metabolite, risk)" /tmp/tonus_cli_out.$$ \
+grep -q "unknown colour quantity 'pink' (choose one of activation, tone, fatigue, flow, metabolite, risk)" /tmp/tonus_cli_out.$$ \
   || { echo "FAIL: unknown colour named"; cat /tmp/tonus_cli_out.$$; fail=1; }
 check "render, after the end" 2 "$tonus" render "$out/short" --at 2h
 grep -q "is after the end of the run (1:30)" /tmp/tonus_cli_out.$$ || { echo "FAIL: --at beyond the run"; cat /tmp/tonus_cli_out.$$; fail=1; }

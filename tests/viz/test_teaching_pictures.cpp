@@ -290,6 +290,19 @@ TEST(ColourRange, ARunsOwnRangeSpreadsALowToneOverTheColoursAndCompareSharesOne)
   EXPECT_THROW(rangeNamed("hot"), UserError);
 }
 
+TEST(ColourRange, BloodFlowKeepsItsWholeScaleAndReadsTheFlowColumn) {
+  // Flow falls from 1 (unoccluded): a run's own range would put a well-perfused day's 0.97 at
+  // the top of the colours and hide what matters, so flow always shows 0-1, as the lesson does.
+  const FinishedRun& run = stoop();
+  const Scale flow = muscleScale(MuscleColour::Flow, Range{}, {&run.record});
+  EXPECT_EQ(flow.low, 0.0);
+  EXPECT_EQ(flow.high, 1.0);
+  EXPECT_EQ(fascicleQuantityOf(MuscleColour::Flow), sim::kFlow);
+  EXPECT_EQ(muscleColourNamed("flow"), MuscleColour::Flow);
+  // A range given by hand still wins.
+  EXPECT_EQ(muscleScale(MuscleColour::Flow, rangeNamed("0.5:1"), {&run.record}).low, 0.5);
+}
+
 TEST(Captions, PhasesAreNumberedAsSummaryJsonNumbersThem) {
   // summary.json and phases.csv count from 0: the lift is phase 1 of 0-1.
   const FinishedRun& run = stoop();

@@ -319,7 +319,7 @@ TEST(Viz, UnknownOptionsAreRefusedByName) {
     muscleColourNamed("pink");
     FAIL();
   } catch (const UserError& e) {
-    EXPECT_THAT(e.what(), HasSubstr("unknown colour quantity 'pink' (choose one of activation, tone, fatigue, metabolite, risk)"));
+    EXPECT_THAT(e.what(), HasSubstr("unknown colour quantity 'pink' (choose one of activation, tone, fatigue, flow, metabolite, risk)"));
   }
   EXPECT_THROW(viewNamed("front"), UserError);
   EXPECT_THROW(discColourNamed("shear"), UserError);
