@@ -259,9 +259,11 @@ class Stopping(unittest.TestCase):
 import sys, tonus
 scenario = tonus.Scenario.from_file(sys.argv[1])
 def progress(fraction, seconds_left):
-    if progress.last is None:
-        print("started", flush=True)
+    # Noted before "started" is said: the signal may land at the callback's next line.
+    first = progress.last is None
     progress.last = fraction
+    if first:
+        print("started", flush=True)
 progress.last = None
 try:
     tonus.run(scenario, progress=progress)
