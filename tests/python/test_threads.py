@@ -1,8 +1,15 @@
-"""Runs release the GIL: two runs in two Python threads finish sooner than two in a row.
+"""Runs release the GIL: Python goes on while a run computes, and two runs in two Python
+threads finish sooner than two in a row.
 
-The ratio, not a time, is checked. With fair scheduling it holds on a busy machine too: beside
-two other busy processes on two cores a lone run gets about 2/3 of a core and two runs 1/2
-each, so two at once still finish ~1.5x sooner than two in a row.
+What is asserted does not depend on the machine's speed:
+- while a run computes in one thread, the main thread's Python loop is never held up for long.
+  With the GIL held through the run, it would stop for the whole run; that is the check that
+  fails when the GIL is not released, on any machine, busy or not.
+- two at once beat two in a row (the ratio is above 1), on the best of up to five rounds. How
+  much sooner depends on the cores: 1.9-2.0 on this project's idle 2-core machine, 1.27-1.30 on
+  a CI machine whose two CPUs gave less (docs/performance.md, "Python"). With fair scheduling it
+  stays above 1 beside other busy processes: beside two of them on two cores a lone run gets
+  about 2/3 of a core and two runs 1/2 each, so two at once finish ~1.5x sooner.
 """
 import os
 import threading
@@ -17,7 +24,7 @@ timeline:
   - lift: {reps: 6, load_kg: 12, style: stoop, cycle_s: 5, from_height_m: 0.1, to_height_m: 0.9}
 output: {sample_every: 1s}
 """
-REQUIRED_SPEEDUP = 1.3
+ROUNDS = 5
 
 
 def without_timings(summary):
@@ -45,26 +52,58 @@ def two_at_once(scenario):
     return time.perf_counter() - start, results
 
 
+def longest_stall_beside_a_run(scenario):
+    """Runs the scenario in a thread while this thread loops; returns the loop's longest pause
+    and the run's own duration, in seconds."""
+    span = {}
+
+    def one():
+        start = time.perf_counter()
+        tonus.run(scenario)
+        span["run_s"] = time.perf_counter() - start
+
+    runner = threading.Thread(target=one)
+    last = time.perf_counter()
+    longest = 0.0
+    runner.start()
+    # Only the longest pause is kept: a list of every tick would hold millions of floats.
+    while runner.is_alive():
+        now = time.perf_counter()
+        longest = max(longest, now - last)
+        last = now
+    runner.join()
+    return longest, span["run_s"]
+
+
 class TwoThreads(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.scenario = tonus.Scenario.from_yaml(SCENARIO)
+        tonus.run(cls.scenario)  # warm: the first run pays for pages and caches
+
+    def test_python_goes_on_while_a_run_computes(self):
+        longest, run_s = longest_stall_beside_a_run(self.scenario)
+        print(f"run {run_s:.3f} s; the main thread's longest pause beside it {longest * 1e3:.1f} ms")
+        # Holding the GIL would stop the loop for the whole run (less a 5 ms switch interval).
+        self.assertLess(longest, 0.5 * run_s)
+
     def test_two_threads_beat_two_in_a_row(self):
         if len(os.sched_getaffinity(0)) < 2:
             self.skipTest("one core: nothing to run side by side")
-        scenario = tonus.Scenario.from_yaml(SCENARIO)
-        tonus.run(scenario)  # warm: the first run pays for pages and caches
         ratios = []
-        # The best of three rounds, each measured back to back, so a burst of other work on the
-        # machine during one round does not decide the test.
-        for _ in range(3):
-            serial, serial_results = two_in_a_row(scenario)
-            parallel, parallel_results = two_at_once(scenario)
+        # Each round measures both back to back, so a burst of other work on the machine during
+        # one round does not decide the test.
+        for _ in range(ROUNDS):
+            serial, serial_results = two_in_a_row(self.scenario)
+            parallel, parallel_results = two_at_once(self.scenario)
             ratios.append(serial / parallel)
             # Side by side the runs give the same numbers as one after the other.
             for a, b in zip(serial_results, parallel_results):
                 self.assertEqual(without_timings(a.summary), without_timings(b.summary))
-            if ratios[-1] > REQUIRED_SPEEDUP:
+            if ratios[-1] > 1.0:
                 break
         print(f"two in a row / two at once: {', '.join(f'{r:.2f}' for r in ratios)}")
-        self.assertGreater(max(ratios), REQUIRED_SPEEDUP)
+        self.assertGreater(max(ratios), 1.0)
 
 
 if __name__ == "__main__":
