@@ -195,9 +195,11 @@ void YamlNode::expectKind(FileKind expected) const {
   const char* what = found == FileKind::Model  ? "a model file (it has format: tonus-model/...)"
                      : found == FileKind::Sweep ? "a sweep file (it has base: and vary:)"
                                                 : "a scenario file (it has a timeline:)";
-  const char* hint = found == FileKind::Model  ? "; pass a model with --model"
-                     : found == FileKind::Sweep ? "; run a sweep with `tonus sweep`"
-                                                : "; run a scenario with `tonus run` (or give it to a sweep as its base)";
+  // The hint names both ways in, since the command line and Python read files alike.
+  const char* hint = found == FileKind::Model  ? "; pass a model with --model (model= in Python)"
+                     : found == FileKind::Sweep ? "; run a sweep with `tonus sweep` (tonus.sweep in Python)"
+                                                : "; run a scenario with `tonus run` (tonus.run in Python), or give it to "
+                                                  "a sweep as its base";
   throw InputError(file() + ": this is " + what + ", not a " + toString(expected) + hint, location());
 }
 

@@ -189,6 +189,12 @@ class InputErrors(support.TempDirTest):
         self.assertEqual(caught.exception.file, path)
         self.assertGreater(caught.exception.line, 0)
 
+    def test_a_file_of_another_kind_says_how_to_pass_it(self):
+        with self.assertRaisesRegex(tonus.InputError, r"this is a model file .* not a scenario; .*model= in Python"):
+            tonus.Scenario.from_file(os.path.join(support.SOURCE, "models", "spine.yaml"))
+        with self.assertRaisesRegex(tonus.InputError, r"this is a scenario file .* not a model; .*tonus.run in Python"):
+            tonus.Model.from_file(os.path.join(support.SCENARIOS, "desk-day.yaml"))
+
     def test_missing_file(self):
         with self.assertRaisesRegex(tonus.Error, "no-such.yaml"):
             tonus.Scenario.from_file(os.path.join(self.tmp, "no-such.yaml"))

@@ -285,14 +285,15 @@ TEST(ScenarioFile, TheNameMustBeAPlainFileName) {
 
 TEST(ScenarioFile, AFileOfAnotherKindSaysWhatItIs) {
   EXPECT_THAT(errorOf(body::defaultModelText()), HasSubstr("this is a model file (it has format: tonus-model/...), not a "
-                                                           "scenario; pass a model with --model"));
+                                                           "scenario; pass a model with --model (model= in Python)"));
   EXPECT_THAT(errorOf("name: s\nbase: b.yaml\nvary: {subject.height_m: {uniform: [1.5, 1.9]}}\n"),
               HasSubstr("this is a sweep file (it has base: and vary:), not a scenario"));
   try {
     body::loadModelText("name: x\ntimeline:\n  - stand: {duration: 1min}\n", "m.yaml");
     FAIL() << "a scenario is not a model";
   } catch (const input::InputError& e) {
-    EXPECT_THAT(e.what(), HasSubstr("m.yaml: this is a scenario file (it has a timeline:), not a model"));
+    EXPECT_THAT(e.what(), HasSubstr("m.yaml: this is a scenario file (it has a timeline:), not a model; run a "
+                                    "scenario with `tonus run` (tonus.run in Python), or give it to a sweep as its base"));
   }
 }
 
