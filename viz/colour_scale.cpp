@@ -61,8 +61,7 @@ Range rangeNamed(const std::string& text) {
 
 Scale muscleScale(MuscleColour colour, const Range& range, const std::vector<const results::RunRecord*>& runs) {
   const Scale fixed = scaleOf(colour);
-  // Flow is a fraction that falls from 1: its whole scale is always shown.
-  if (range.kind == Range::Fixed || (range.kind == Range::Run && colour == MuscleColour::Flow)) return fixed;
+  if (range.kind == Range::Fixed || (range.kind == Range::Run && fixed.whole_in_run)) return fixed;
   if (range.kind == Range::Given) return {range.low, range.high, fixed.title};
   double largest = 0.0;
   for (const results::RunRecord* run : runs) largest = std::max(largest, largestFascicleValue(*run, colour));

@@ -12,12 +12,13 @@ struct Entry {
 };
 
 // Tone's scale tops at twice the spasm threshold, so a spasm is mid-scale and unmistakable;
-// metabolites at 5 (a heavily worked, poorly perfused muscle).
+// metabolites at 5 (a heavily worked, poorly perfused muscle). Flow falls from 1, so a run's
+// range would hide how far it fell: its whole scale is always shown.
 const Entry kEntries[] = {
     {"activation", MuscleColour::Activation, {0.0, 1.0, "activation (fraction of max)"}},
     {"tone", MuscleColour::Tone, {0.0, 0.3, "involuntary tone (fraction of max)"}},
     {"fatigue", MuscleColour::Fatigue, {0.0, 1.0, "fatigued fraction of motor units"}},
-    {"flow", MuscleColour::Flow, {0.0, 1.0, "blood flow (fraction of unoccluded)"}},
+    {"flow", MuscleColour::Flow, {0.0, 1.0, "blood flow (fraction of unoccluded)", true}},
     {"metabolite", MuscleColour::Metabolite, {0.0, 5.0, "metabolite index"}},
     {"risk", MuscleColour::Risk, {0.0, 1.0, "spasm risk"}},
 };

@@ -12,6 +12,7 @@ enum class DiscColour { Compression, Pressure };
 struct Scale {
   double low, high;
   std::string title;  // for the colour bar
+  bool whole_in_run = false;  // --range run shows the whole scale (a fraction that falls from 1)
 };
 
 MuscleColour muscleColourNamed(const std::string& name);  // throws UserError listing the choices
