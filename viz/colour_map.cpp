@@ -42,6 +42,10 @@ Rgb colourAt(double x) { return interpolate(kStops, x); }
 
 Rgb discColourAt(double x) { return interpolate(kDiscStops, x); }
 
+std::vector<Rgb> muscleStops() { return {kStops.begin(), kStops.end()}; }
+
+std::vector<Rgb> discStops() { return {kDiscStops.begin(), kDiscStops.end()}; }
+
 vtkSmartPointer<vtkLookupTable> lookupTable(double low, double high, Rgb (*map)(double)) {
   auto table = vtkSmartPointer<vtkLookupTable>::New();
   constexpr int kEntries = 256;

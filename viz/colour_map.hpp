@@ -4,6 +4,8 @@
 // pixels against it.
 #include <vtkSmartPointer.h>
 
+#include <vector>
+
 class vtkLookupTable;
 
 namespace tonus::viz {
@@ -18,6 +20,10 @@ Rgb colourAt(double x);
 // The discs' own map, so that their bar cannot be mistaken for the muscles': near white at no
 // load, through yellow and orange, to dark red-brown at the top of the scale.
 Rgb discColourAt(double x);
+
+// The maps' stops, evenly spaced over [0, 1]: the web lesson draws the same maps from them.
+std::vector<Rgb> muscleStops();
+std::vector<Rgb> discStops();
 
 // A 256-entry lookup table of a map over [low, high].
 vtkSmartPointer<vtkLookupTable> lookupTable(double low, double high, Rgb (*map)(double) = colourAt);

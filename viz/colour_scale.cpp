@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "core/errors.hpp"
@@ -94,6 +95,16 @@ Ticks ticksFor(double low, double high) {
   const double mantissa = step / std::pow(10.0, std::floor(std::log10(step)));
   ticks.decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)) + (std::fabs(mantissa - 2.5) < 1e-9 ? 1 : 0));
   return ticks;
+}
+
+std::vector<std::string> tickLabels(const Ticks& ticks) {
+  std::vector<std::string> labels;
+  char text[64];
+  for (const double v : ticks.values) {
+    std::snprintf(text, sizeof text, "%.*f", ticks.decimals, v);
+    labels.emplace_back(text);
+  }
+  return labels;
 }
 
 }  // namespace tonus::viz

@@ -34,4 +34,7 @@ struct Ticks {
 };
 Ticks ticksFor(double low, double high);
 
+// The ticks as the bar writes them, from low to high ("0.00", "0.05", ...).
+std::vector<std::string> tickLabels(const Ticks& ticks);
+
 }  // namespace tonus::viz

@@ -12,6 +12,7 @@
 #include <limits>
 
 #include "bones.hpp"
+#include "colour_map.hpp"
 #include "colour_scale.hpp"
 #include "core/version.hpp"
 #include "figure.hpp"
@@ -23,6 +24,12 @@ namespace tonus::viz {
 namespace {
 
 using nlohmann::json;
+
+json stopsJson(const std::vector<Rgb>& stops) {
+  json out = json::array();
+  for (const Rgb& c : stops) out.push_back({c.r, c.g, c.b});
+  return out;
+}
 
 template <typename T>
 std::string encoded(const std::vector<T>& values) {
@@ -239,7 +246,11 @@ json lessonData(const results::RunRecord& record, const sim::PoseReplay& replay,
         bytes.push_back(static_cast<std::uint8_t>(std::lround(255.0 * x)));
       }
     }
-    values[name] = {{"title", scale.title}, {"low", scale.low}, {"high", high}, {"data", encoded(bytes)}};
+    values[name] = {{"title", scale.title},
+                    {"low", scale.low},
+                    {"high", high},
+                    {"ticks", tickLabels(ticksFor(scale.low, high))},
+                    {"data", encoded(bytes)}};
   }
   lesson["values"] = values;
   // Discs: compression and pressure in their units, on the runs' own scales.
@@ -254,9 +265,15 @@ json lessonData(const results::RunRecord& record, const sim::PoseReplay& replay,
         data.push_back(it == record.channels.end() ? 0.0f : static_cast<float>(it->second[static_cast<std::size_t>(sample)]));
       }
     }
-    disc_values[name] = {{"title", scale.title}, {"low", scale.low}, {"high", scale.high}, {"data", encoded(data)}};
+    disc_values[name] = {{"title", scale.title},
+                         {"low", scale.low},
+                         {"high", scale.high},
+                         {"ticks", tickLabels(ticksFor(scale.low, scale.high))},
+                         {"data", encoded(data)}};
   }
   lesson["disc_values"] = disc_values;
+  // The pictures' own colour maps, so the page draws no map of its own.
+  lesson["colour_maps"] = {{"muscle", stopsJson(muscleStops())}, {"disc", stopsJson(discStops())}};
   // Spasm episodes per frame and fascicle (1 inside one).
   std::vector<std::uint8_t> spasm;
   for (int sample : frames) {

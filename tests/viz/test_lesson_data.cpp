@@ -4,10 +4,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
 #include "finished_run.hpp"
+#include "viz/colour_map.hpp"
+#include "viz/colour_scale.hpp"
 #include "viz/lesson_data.hpp"
 #include "viz/lesson_page.hpp"
 
@@ -115,6 +118,47 @@ TEST(LessonData, ThePagesBodyIsTheRunsBodyAndItsColoursTheRunsValues) {
   // The squat's carton is among the loads at some frame.
   const auto kinds = arrayOf<unsigned char>(lesson["props"]["block_kind"]);
   EXPECT_NE(std::find(kinds.begin(), kinds.end(), 3), kinds.end());
+}
+
+// colours.js's colourAt: linear between evenly spaced stops.
+Rgb pageColourAt(const json& stops, double x) {
+  const double t = std::clamp(x, 0.0, 1.0) * static_cast<double>(stops.size() - 1);
+  const std::size_t i = std::min(stops.size() - 2, static_cast<std::size_t>(t));
+  const double u = t - static_cast<double>(i);
+  auto channel = [&](int k) { return stops[i][k].get<double>() + u * (stops[i + 1][k].get<double>() - stops[i][k].get<double>()); };
+  return {channel(0), channel(1), channel(2)};
+}
+
+TEST(LessonData, ThePageDrawsThePicturesColourMapsAndBarLabels) {
+  const FinishedRun& run = lift();
+  const json lesson = lessonData(run.record, *run.replay, {&run.record}, json::object());
+  // The page's maps, read as colours.js reads them, are the pictures' maps at every value.
+  for (const auto& [name, map] : {std::pair{"muscle", &colourAt}, std::pair{"disc", &discColourAt}}) {
+    const json& stops = lesson["colour_maps"][name];
+    ASSERT_GE(stops.size(), 2u) << name;
+    for (int k = 0; k <= 200; ++k) {
+      const double x = k / 200.0;
+      const Rgb page = pageColourAt(stops, x), picture = map(x);
+      EXPECT_NEAR(page.r, picture.r, 1e-12) << name << " at " << x;
+      EXPECT_NEAR(page.g, picture.g, 1e-12) << name << " at " << x;
+      EXPECT_NEAR(page.b, picture.b, 1e-12) << name << " at " << x;
+    }
+  }
+  // Each bar's labels are the pictures' ticks, written as the pictures' bar writes them.
+  for (const char* group : {"values", "disc_values"}) {
+    for (const auto& [name, scale] : lesson[group].items()) {
+      const std::vector<std::string> labels = scale["ticks"];
+      const Ticks ticks = ticksFor(scale["low"].get<double>(), scale["high"].get<double>());
+      ASSERT_EQ(labels.size(), ticks.values.size()) << name;
+      EXPECT_GE(labels.size(), 4u) << name;
+      for (std::size_t i = 0; i < labels.size(); ++i) {
+        EXPECT_NEAR(std::stod(labels[i]), ticks.values[i], 1e-9) << name;
+        const std::size_t point = labels[i].find('.');
+        EXPECT_EQ(point == std::string::npos ? 0 : static_cast<int>(labels[i].size() - point - 1), ticks.decimals) << name;
+      }
+    }
+  }
+  EXPECT_EQ(lesson["values"]["flow"]["ticks"], json({"0.0", "0.2", "0.4", "0.6", "0.8", "1.0"}));
 }
 
 TEST(LessonPage, AScenarioNamedLikeMarkupCannotBreakOutOfItsScript) {

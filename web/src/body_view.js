@@ -10,7 +10,6 @@ import vtkDataArray from '@kitware/vtk.js/Common/Core/DataArray';
 import vtkColorTransferFunction from '@kitware/vtk.js/Rendering/Core/ColorTransferFunction';
 import vtkRenderer from '@kitware/vtk.js/Rendering/Core/Renderer';
 
-import { DISC_STOPS, MUSCLE_STOPS } from './colours';
 import { MeshBuilder } from './mesh';
 
 const BACKGROUND = [0.97, 0.97, 0.95];
@@ -91,8 +90,8 @@ export class BodyView {
     this.window.addRenderer(this.discLayer);
     this.window.setNumberOfLayers(2);
 
-    this.muscleLut = transferFunction(MUSCLE_STOPS);
-    this.discLut = transferFunction(DISC_STOPS);
+    this.muscleLut = transferFunction(lesson.colour_maps.muscle);
+    this.discLut = transferFunction(lesson.colour_maps.disc);
     this.bones = lesson.bones.map((b) => {
       const actor = actorOf([0.93, 0.9, 0.82]);
       const pd = vtkPolyData.newInstance();

@@ -3,7 +3,7 @@
 // slider's time on every chart.
 import uPlot from 'uplot';
 
-import { MUSCLE_STOPS, colourAt, cssColour } from './colours';
+import { colourAt, cssColour } from './colours';
 
 const DASHES = [[], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4]];
 
@@ -56,7 +56,7 @@ export class Charts {
     const lines = (name, label, colourIndex, count) => this.lessons.map((l, k) => ({
       label: many ? `${label} (${l.scenario})` : label,
       data: l.charts.series[name],
-      stroke: cssColour(colourAt(MUSCLE_STOPS, count > 1 ? colourIndex / (count - 1) : 0)),
+      stroke: cssColour(colourAt(lesson.colour_maps.muscle, count > 1 ? colourIndex / (count - 1) : 0)),
       dash: DASHES[(k + colourIndex) % DASHES.length],
       width: Math.max(1.5, 3 - 0.4 * colourIndex),
     }));

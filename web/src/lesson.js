@@ -5,7 +5,7 @@ import 'uplot/dist/uPlot.min.css';
 
 import { BodyView } from './body_view';
 import { Charts } from './charts';
-import { DISC_STOPS, MUSCLE_STOPS, gradientCss, ticksFor } from './colours';
+import { gradientCss } from './colours';
 import { decodeLesson } from './decode';
 import { clock, summaryPanel } from './summary';
 
@@ -15,15 +15,15 @@ function readLessons() {
   return [...document.querySelectorAll('script[type="application/json"][data-tonus-lesson]')].map((s) => decodeLesson(JSON.parse(s.textContent)));
 }
 
-// A colour bar as HTML: the gradient, its title above, round labels beside it.
-function colourBar(element, title, stops, low, high) {
+// A colour bar as HTML: the gradient, its title above, the pictures' round labels beside it.
+function colourBar(element, scale, stops) {
   element.replaceChildren();
-  element.appendChild(Object.assign(document.createElement('div'), { className: 'bar-title', textContent: title }));
+  element.appendChild(Object.assign(document.createElement('div'), { className: 'bar-title', textContent: scale.title }));
   const body = Object.assign(document.createElement('div'), { className: 'bar-body' });
   const ramp = Object.assign(document.createElement('div'), { className: 'bar-ramp' });
   ramp.style.background = gradientCss(stops);
   const labels = Object.assign(document.createElement('div'), { className: 'bar-labels' });
-  for (const t of ticksFor(low, high).reverse()) labels.appendChild(Object.assign(document.createElement('span'), { textContent: t }));
+  for (const t of [...scale.ticks].reverse()) labels.appendChild(Object.assign(document.createElement('span'), { textContent: t }));
   body.append(ramp, labels);
   element.appendChild(body);
 }
@@ -111,8 +111,8 @@ function start() {
   const bars = () => {
     const q = $('quantity').value;
     const d = $('disc').value;
-    colourBar($('muscle-bar'), first.values[q].title, MUSCLE_STOPS, first.values[q].low, first.values[q].high);
-    colourBar($('disc-bar'), first.discValues[d].title, DISC_STOPS, first.discValues[d].low, first.discValues[d].high);
+    colourBar($('muscle-bar'), first.values[q], first.colour_maps.muscle);
+    colourBar($('disc-bar'), first.discValues[d], first.colour_maps.disc);
   };
   const show = (seconds, draw = true) => {
     state.time = Math.min(longest, Math.max(0, seconds));

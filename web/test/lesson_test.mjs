@@ -92,6 +92,19 @@ try {
   const [start] = await pictureStats(one.page);
   check(start.ink > 0.03, `the body is drawn (${(100 * start.ink).toFixed(1)} % of the picture is not background)`);
   check(Object.keys(start.colours).length > 0, 'the muscles are coloured');
+  // The colour bar is the pictures': its labels and its top colour come from the page's data.
+  const bar = await one.page.evaluate(() => {
+    const data = JSON.parse(document.querySelector('script[data-tonus-lesson]').textContent);
+    const q = document.getElementById('quantity').value;
+    return {
+      labels: [...document.querySelectorAll('#muscle-bar .bar-labels span')].map((s) => s.textContent),
+      ticks: data.values[q].ticks,
+      ramp: getComputedStyle(document.querySelector('#muscle-bar .bar-ramp')).backgroundImage,
+      top: data.colour_maps.muscle[data.colour_maps.muscle.length - 1].map((c) => Math.round(255 * c)),
+    };
+  });
+  check(bar.labels.join(' ') === [...bar.ticks].reverse().join(' '), `the bar's labels are the data's ticks (${bar.labels.join(' ')})`);
+  check(bar.ramp.includes(`rgb(${bar.top.join(', ')})`), `the bar's ramp ends in the pictures' top colour (rgb(${bar.top.join(', ')}))`);
   // Half-way through the run, the colours differ from the start's.
   await one.page.evaluate(() => {
     const slider = document.getElementById('slider');
