@@ -97,11 +97,14 @@ Ticks ticksFor(double low, double high) {
   return ticks;
 }
 
+std::string labelFormat(const Ticks& ticks) { return "%." + std::to_string(ticks.decimals) + "f"; }
+
 std::vector<std::string> tickLabels(const Ticks& ticks) {
   std::vector<std::string> labels;
+  const std::string format = labelFormat(ticks);
   char text[64];
   for (const double v : ticks.values) {
-    std::snprintf(text, sizeof text, "%.*f", ticks.decimals, v);
+    std::snprintf(text, sizeof text, format.c_str(), v);
     labels.emplace_back(text);
   }
   return labels;

@@ -34,7 +34,9 @@ struct Ticks {
 };
 Ticks ticksFor(double low, double high);
 
-// The ticks as the bar writes them, from low to high ("0.00", "0.05", ...).
+// How a bar writes its ticks, as a printf format ("%.2f"), and the ticks so written, from low to
+// high ("0.00", "0.05", ...): the pictures' bars and the web lesson's.
+std::string labelFormat(const Ticks& ticks);
 std::vector<std::string> tickLabels(const Ticks& ticks);
 
 }  // namespace tonus::viz

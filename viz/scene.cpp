@@ -110,7 +110,7 @@ vtkSmartPointer<vtkScalarBarActor> colourBar(const Scale& scale, Rgb (*map)(doub
   for (double v : ticks.values) labels->InsertNextValue(v);
   bar->SetUseCustomLabels(true);
   bar->SetCustomLabels(labels);
-  bar->SetLabelFormat(("%." + std::to_string(ticks.decimals) + "f").c_str());
+  bar->SetLabelFormat(labelFormat(ticks).c_str());
   bar->SetBarRatio(0.3);
   bar->UnconstrainedFontSizeOn();
   bar->GetLabelTextProperty()->SetFontSize(13);
